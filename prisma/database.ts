@@ -1,0 +1,96 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { applyMigrations, readMigrations } from "./migrate.js";
+
+export { PrismaClient };
+export * from "./generated/prisma/client.js";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Applies pending migrations; safe to call from several instances at once. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgresql://… selects a PostgreSQL server; otherwise PGlite is used. */
+  url?: string;
+  /** PGlite data folder; omitted means in memory. */
+  dataDir?: string;
+  /** An already opened PGlite (tests clone one from a template). */
+  pglite?: PGlite;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) return openPostgres(options.url, options.poolSize);
+  return openPGlite(options);
+}
+
+async function openPGlite(options: DatabaseOptions): Promise<Database> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const pglite = options.pglite ?? new PGlite(options.dataDir);
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    async migrate() {
+      const migrations = await readMigrations();
+      return pglite.transaction((tx) =>
+        applyMigrations(
+          {
+            exec: async (sql) => void (await tx.exec(sql)),
+            query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          },
+          migrations,
+        ),
+      );
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  return {
+    kind: "postgres",
+    prisma,
+    async migrate() {
+      const migrations = await readMigrations();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query("BEGIN");
+        const done = await applyMigrations(
+          {
+            exec: async (sql) => void (await client.query(sql)),
+            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          },
+          migrations,
+        );
+        await client.query("COMMIT");
+        return done;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}

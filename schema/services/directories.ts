@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { DirectoryProvider } from "../../prisma/database.js";
+import type { Actor } from "../context.js";
+import { NotFoundError } from "../errors.js";
+import { requireOrganizationAccess } from "./access.js";
+import { recordEvents } from "./events.js";
+import { issueSecret } from "./secrets.js";
+import type { Tx } from "./transaction.js";
+import { nameSchema, parseInput } from "./validation.js";
+
+const createDirectoryInput = z.object({
+  organizationId: z.string().uuid(),
+  name: nameSchema,
+  provider: z.enum(["OKTA_SCIM_V2", "AZURE_SCIM_V2", "ONELOGIN_SCIM_V2", "JUMPCLOUD_SCIM_V2", "GENERIC_SCIM_V2"]),
+});
+
+/** Creates a directory; the bearer token is returned here once and only its hash is kept. */
+export async function createDirectory(
+  tx: Tx,
+  actor: Actor,
+  input: { organizationId: string; name: string; provider: DirectoryProvider },
+) {
+  const data = parseInput(createDirectoryInput, input);
+  requireOrganizationAccess(actor, data.organizationId);
+  const token = issueSecret("scim");
+  const directory = await tx.directory.create({
+    data: { ...data, tokenHash: token.hash, tokenPrefix: token.prefix },
+  });
+  await recordEvents(tx, directory.organizationId, [
+    {
+      type: "directory.created",
+      directoryId: directory.id,
+      payload: { directory: { id: directory.id, name: directory.name, provider: directory.provider } },
+    },
+  ]);
+  return { directory, bearerToken: token.value };
+}
+
+async function findDirectoryFor(tx: Tx, actor: Actor, directoryId: string) {
+  const directory = await tx.directory.findUnique({ where: { id: directoryId } });
+  if (!directory) throw new NotFoundError("No such directory.");
+  requireOrganizationAccess(actor, directory.organizationId);
+  return directory;
+}
+
+/** Replaces the token: the old one stops working as this commits. */
+export async function rotateDirectoryToken(tx: Tx, actor: Actor, input: { directoryId: string }) {
+  await findDirectoryFor(tx, actor, input.directoryId);
+  const token = issueSecret("scim");
+  const directory = await tx.directory.update({
+    where: { id: input.directoryId },
+    data: { tokenHash: token.hash, tokenPrefix: token.prefix, tokenRotatedAt: new Date() },
+  });
+  await recordEvents(tx, directory.organizationId, [
+    { type: "directory.token_rotated", directoryId: directory.id, payload: { directory: { id: directory.id } } },
+  ]);
+  return { directory, bearerToken: token.value };
+}
+
+export async function setDirectoryActive(tx: Tx, actor: Actor, input: { directoryId: string; active: boolean }) {
+  await findDirectoryFor(tx, actor, input.directoryId);
+  return tx.directory.update({ where: { id: input.directoryId }, data: { active: input.active } });
+}
+
+/**
+ * Deletes a directory with its users and groups. Team grants given by its
+ * groups go with them; memberships they alone justified end too.
+ */
+export async function deleteDirectory(tx: Tx, actor: Actor, input: { directoryId: string }) {
+  const directory = await findDirectoryFor(tx, actor, input.directoryId);
+  const orphaned = await tx.teamMember.findMany({
+    where: {
+      grants: { some: { directoryGroup: { directoryId: directory.id } } },
+      NOT: { grants: { some: { OR: [{ directoryGroupId: null }, { directoryGroup: { directoryId: { not: directory.id } } }] } } },
+    },
+    select: { id: true, teamId: true, userId: true },
+  });
+  await tx.teamMember.deleteMany({ where: { id: { in: orphaned.map((m) => m.id) } } });
+  await tx.directory.delete({ where: { id: directory.id } });
+  await recordEvents(tx, directory.organizationId, [
+    ...orphaned.map((m) => ({
+      type: "team.member_removed" as const,
+      directoryId: directory.id,
+      payload: { teamId: m.teamId, userId: m.userId, reason: "directory_deleted" },
+    })),
+    { type: "directory.deleted", directoryId: directory.id, payload: { directory: { id: directory.id } } },
+  ]);
+  return directory;
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Actor } from "../context.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { requireOrganizationAccess } from "./access.js";
+import { recordEvents } from "./events.js";
+import type { Tx } from "./transaction.js";
+import { parseInput } from "./validation.js";
+
+// Group names are kept exactly as typed (no trimming or case folding): the
+// match against the IdP's group name is exact.
+const addGroupMappingInput = z.object({
+  teamId: z.string().uuid(),
+  groupName: z.string().min(1, "Must not be empty.").max(256),
+});
+
+export async function addGroupMapping(tx: Tx, actor: Actor, input: { teamId: string; groupName: string }) {
+  const data = parseInput(addGroupMappingInput, input);
+  const team = await tx.team.findUnique({ where: { id: data.teamId } });
+  if (!team) throw new NotFoundError("No such team.");
+  requireOrganizationAccess(actor, team.organizationId);
+  const existing = await tx.groupMapping.findUnique({
+    where: { teamId_groupName: { teamId: team.id, groupName: data.groupName } },
+  });
+  if (existing) throw new ConflictError(`"${data.groupName}" is already mapped to this team.`);
+  const mapping = await tx.groupMapping.create({
+    data: { organizationId: team.organizationId, teamId: team.id, groupName: data.groupName },
+  });
+  await recordEvents(tx, team.organizationId, [
+    { type: "group_mapping.added", payload: { teamId: team.id, groupName: mapping.groupName, id: mapping.id } },
+  ]);
+  return mapping;
+}
+
+export async function removeGroupMapping(tx: Tx, actor: Actor, input: { groupMappingId: string }) {
+  const mapping = await tx.groupMapping.findUnique({ where: { id: input.groupMappingId } });
+  if (!mapping) throw new NotFoundError("No such group mapping.");
+  requireOrganizationAccess(actor, mapping.organizationId);
+  await tx.groupMapping.delete({ where: { id: mapping.id } });
+  await recordEvents(tx, mapping.organizationId, [
+    { type: "group_mapping.removed", payload: { teamId: mapping.teamId, groupName: mapping.groupName, id: mapping.id } },
+  ]);
+  return mapping;
+}

@@ -1,0 +1,18 @@
+import { builder } from "../builder.js";
+
+export const TeamType = builder.prismaNode("Team", {
+  id: { field: "id" },
+  authScopes: (team) => ({ organization: team.organizationId }),
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: t.exposeString("name"),
+    organization: t.relation("organization"),
+    members: t.relatedConnection("members", {
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    }),
+    groupMappings: t.relation("groupMappings", { query: { orderBy: [{ groupName: "asc" }] } }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});

@@ -1,0 +1,68 @@
+import express, { type Express } from "express";
+import { pinoHttp } from "pino-http";
+import type { Database } from "../prisma/database.js";
+import { createLocalEventBus, type EventBus } from "../schema/services/eventBus.js";
+import { hashSecret } from "../schema/services/secrets.js";
+import { loadConfig, type Config } from "./config.js";
+import { createGraphQL, type RosterYoga } from "./graphql.js";
+import { createLogger } from "./logger.js";
+import { scimRouter } from "./scim/router.js";
+import { sessionRouter } from "./sessionRoutes.js";
+import { webRouter } from "./web.js";
+
+export interface RosterApp extends Express {
+  yoga: RosterYoga;
+  events: EventBus;
+}
+
+export interface AppOptions {
+  db: Database;
+  config?: Partial<Config>;
+  events?: EventBus;
+}
+
+/** The whole Roster HTTP surface over one database: GraphQL, SCIM, sign-in, health and the web UI. */
+export function buildApp(options: AppOptions): RosterApp {
+  const config = { ...loadConfig(), ...options.config };
+  const { prisma } = options.db;
+  const logger = createLogger(config.logLevel);
+  const events = options.events ?? createLocalEventBus();
+  const yoga = createGraphQL({
+    prisma,
+    events,
+    publicUrl: config.publicUrl,
+    operatorKeyHashes: config.operatorKeys.map(hashSecret),
+    graphiql: config.development,
+  });
+
+  const app = express() as unknown as RosterApp;
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.use(
+    pinoHttp({
+      logger,
+      // One line per request; bearer tokens and cookies never reach the log.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+      res.json({ status: "ok", database: options.db.kind });
+    } catch {
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+  app.use("/auth", sessionRouter(prisma, config.publicUrl.startsWith("https://")));
+  app.use("/scim/v2/:directoryId", scimRouter({ prisma, logger, maxBodyBytes: config.maxBodyBytes }));
+  app.use(yoga.graphqlEndpoint, (req, res) => yoga.handle(req, res));
+  app.use(webRouter());
+
+  app.yoga = yoga;
+  app.events = events;
+  return app;
+}
