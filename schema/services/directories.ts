@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.js";
 import { requireOrganizationAccess } from "./access.js";
 import { recordEvents } from "./events.js";
 import { issueSecret } from "./secrets.js";
+import { syncDirectoryDeleted } from "./sync.js";
 import type { Tx } from "./transaction.js";
 import { nameSchema, parseInput } from "./validation.js";
 
@@ -63,26 +64,15 @@ export async function setDirectoryActive(tx: Tx, actor: Actor, input: { director
 }
 
 /**
- * Deletes a directory with its users and groups. Team grants given by its
- * groups go with them; memberships they alone justified end too.
+ * Deletes a directory with its users and groups. Its groups' grants are
+ * revoked and memberships it alone kept active are deactivated, as if the IdP
+ * had deleted each of its users.
  */
 export async function deleteDirectory(tx: Tx, actor: Actor, input: { directoryId: string }) {
   const directory = await findDirectoryFor(tx, actor, input.directoryId);
-  const orphaned = await tx.teamMember.findMany({
-    where: {
-      grants: { some: { directoryGroup: { directoryId: directory.id } } },
-      NOT: { grants: { some: { OR: [{ directoryGroupId: null }, { directoryGroup: { directoryId: { not: directory.id } } }] } } },
-    },
-    select: { id: true, teamId: true, userId: true },
-  });
-  await tx.teamMember.deleteMany({ where: { id: { in: orphaned.map((m) => m.id) } } });
+  await syncDirectoryDeleted(tx, directory.id);
   await tx.directory.delete({ where: { id: directory.id } });
   await recordEvents(tx, directory.organizationId, [
-    ...orphaned.map((m) => ({
-      type: "team.member_removed" as const,
-      directoryId: directory.id,
-      payload: { teamId: m.teamId, userId: m.userId, reason: "directory_deleted" },
-    })),
     { type: "directory.deleted", directoryId: directory.id, payload: { directory: { id: directory.id } } },
   ]);
   return directory;

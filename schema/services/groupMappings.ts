@@ -3,6 +3,7 @@ import type { Actor } from "../context.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { requireOrganizationAccess } from "./access.js";
 import { recordEvents } from "./events.js";
+import { syncGroupMapping } from "./sync.js";
 import type { Tx } from "./transaction.js";
 import { parseInput } from "./validation.js";
 
@@ -13,6 +14,7 @@ const addGroupMappingInput = z.object({
   groupName: z.string().min(1, "Must not be empty.").max(256),
 });
 
+/** Maps a group name to a team and backfills the current members of groups with that name (rule 6). */
 export async function addGroupMapping(tx: Tx, actor: Actor, input: { teamId: string; groupName: string }) {
   const data = parseInput(addGroupMappingInput, input);
   const team = await tx.team.findUnique({ where: { id: data.teamId } });
@@ -28,9 +30,11 @@ export async function addGroupMapping(tx: Tx, actor: Actor, input: { teamId: str
   await recordEvents(tx, team.organizationId, [
     { type: "group_mapping.added", payload: { teamId: team.id, groupName: mapping.groupName, id: mapping.id } },
   ]);
+  await syncGroupMapping(tx, mapping, "group_mapping_added");
   return mapping;
 }
 
+/** Unmaps a group name; what the mapping granted is revoked, other grants stay (rule 6). */
 export async function removeGroupMapping(tx: Tx, actor: Actor, input: { groupMappingId: string }) {
   const mapping = await tx.groupMapping.findUnique({ where: { id: input.groupMappingId } });
   if (!mapping) throw new NotFoundError("No such group mapping.");
@@ -39,5 +43,6 @@ export async function removeGroupMapping(tx: Tx, actor: Actor, input: { groupMap
   await recordEvents(tx, mapping.organizationId, [
     { type: "group_mapping.removed", payload: { teamId: mapping.teamId, groupName: mapping.groupName, id: mapping.id } },
   ]);
+  await syncGroupMapping(tx, mapping, "group_mapping_removed");
   return mapping;
 }

@@ -1,0 +1,124 @@
+import { Prisma, type MembershipRole, type MembershipSource, type MembershipStatus } from "../../../prisma/database.js";
+import { recordEvents, type NewEvent } from "../events.js";
+import type { Tx } from "../transaction.js";
+import { reconcileGrants, teamMemberEvent } from "./grants.js";
+
+export interface MembershipScope {
+  organizationId: string;
+  /** Roster users whose membership to reconcile. */
+  userIds: string[];
+  /** The directory acting, recorded on events. */
+  directoryId: string;
+  /** Rows about to be deleted: they keep nobody active. */
+  without?: { directoryUserId?: string; directoryId?: string };
+}
+
+interface MembershipRow {
+  userId: string;
+  email: string;
+  membershipId: string | null;
+  status: MembershipStatus | null;
+  source: MembershipSource | null;
+  role: MembershipRole | null;
+  /** A directory of the organization where a linked directory user is active; null when none is. */
+  activeDirectoryId: string | null;
+}
+
+/**
+ * Makes each user's organization membership follow the directories (rules 1
+ * and 3): active while any linked directory user in the organization is
+ * active, deactivated when none is. Deactivation removes the user from every
+ * team of the organization; an active membership gets exactly the team
+ * memberships current group memberships justify. A hand-made membership is
+ * taken over by the directory once it provisions that person as active.
+ */
+export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reason: string): Promise<void> {
+  if (scope.userIds.length === 0) return;
+  const without: Prisma.Sql[] = [Prisma.empty];
+  if (scope.without?.directoryUserId) without.push(Prisma.sql`AND du.id <> ${scope.without.directoryUserId}::uuid`);
+  if (scope.without?.directoryId) without.push(Prisma.sql`AND du."directoryId" <> ${scope.without.directoryId}::uuid`);
+  const rows = await tx.$queryRaw<MembershipRow[]>`
+    SELECT u.id AS "userId", u.email, ms.id AS "membershipId", ms.status, ms.source, ms.role,
+      (SELECT du."directoryId" FROM "DirectoryUser" du JOIN "Directory" d ON d.id = du."directoryId"
+       WHERE du."userId" = u.id AND d."organizationId" = ${scope.organizationId}::uuid AND du.active
+       ${Prisma.join(without, " ", "", "")}
+       ORDER BY du."createdAt", du.id LIMIT 1) AS "activeDirectoryId"
+    FROM "User" u
+    LEFT JOIN "Membership" ms ON ms."organizationId" = ${scope.organizationId}::uuid AND ms."userId" = u.id
+    WHERE u.id = ANY(${scope.userIds}::uuid[])`;
+
+  const events: NewEvent[] = [];
+  const created = rows.filter((r) => r.membershipId === null && r.activeDirectoryId);
+  if (created.length > 0) {
+    const memberships = await tx.membership.createManyAndReturn({
+      data: created.map((r) => ({
+        organizationId: scope.organizationId,
+        userId: r.userId,
+        source: "DIRECTORY" as const,
+        directoryId: r.activeDirectoryId,
+      })),
+    });
+    const emailOf = new Map(created.map((r) => [r.userId, r.email]));
+    for (const m of memberships) {
+      events.push(membershipEvent("membership.created", { ...m, email: emailOf.get(m.userId)! }, scope.directoryId, reason));
+    }
+  }
+
+  // Active again, or a hand-made membership the directory now manages.
+  const claimed = rows.filter((r) => r.membershipId && r.activeDirectoryId && (r.status !== "ACTIVE" || r.source !== "DIRECTORY"));
+  for (const r of claimed) {
+    await tx.membership.update({
+      where: { id: r.membershipId! },
+      data: { status: "ACTIVE", source: "DIRECTORY", directoryId: r.activeDirectoryId },
+    });
+    if (r.status !== "ACTIVE") {
+      const membership = { id: r.membershipId!, userId: r.userId, email: r.email, role: r.role!, status: "ACTIVE", source: "DIRECTORY" } as const;
+      events.push(membershipEvent("membership.reactivated", membership, scope.directoryId, reason));
+    }
+  }
+
+  const deactivated = rows.filter((r) => r.source === "DIRECTORY" && r.status === "ACTIVE" && !r.activeDirectoryId);
+  if (deactivated.length > 0) {
+    await tx.membership.updateMany({
+      where: { id: { in: deactivated.map((r) => r.membershipId!) } },
+      data: { status: "DEACTIVATED" },
+    });
+    for (const r of deactivated) {
+      const membership = { id: r.membershipId!, userId: r.userId, email: r.email, role: r.role!, status: "DEACTIVATED", source: "DIRECTORY" } as const;
+      events.push(membershipEvent("membership.deactivated", membership, scope.directoryId, reason));
+    }
+    events.push(...(await leaveAllTeams(tx, scope.organizationId, deactivated.map((r) => r.userId), scope.directoryId, reason)));
+  }
+  await recordEvents(tx, scope.organizationId, events);
+
+  const active = rows.filter((r) => r.activeDirectoryId || (r.status === "ACTIVE" && r.source === "MANUAL")).map((r) => r.userId);
+  if (active.length > 0) await reconcileGrants(tx, { organizationId: scope.organizationId, userIds: active, without: scope.without }, reason);
+}
+
+/** Rule 3: a deactivated member leaves every team of the organization, hand-made memberships included. */
+async function leaveAllTeams(tx: Tx, organizationId: string, userIds: string[], directoryId: string, reason: string) {
+  const removed = await tx.$queryRaw<{ teamId: string; teamSlug: string; teamName: string; userId: string; email: string }[]>`
+    DELETE FROM "TeamMember" tm
+    USING "Team" t, "User" u
+    WHERE t.id = tm."teamId" AND u.id = tm."userId"
+      AND t."organizationId" = ${organizationId}::uuid AND tm."userId" = ANY(${userIds}::uuid[])
+    RETURNING tm."teamId", t.slug AS "teamSlug", t.name AS "teamName", tm."userId", u.email`;
+  return removed.map((m) => teamMemberEvent("team.member_removed", { ...m, directoryId }, reason));
+}
+
+function membershipEvent(
+  type: "membership.created" | "membership.reactivated" | "membership.deactivated",
+  m: { id: string; userId: string; email: string; status: MembershipStatus; source: MembershipSource; role: MembershipRole },
+  directoryId: string,
+  reason: string,
+): NewEvent {
+  return {
+    type,
+    directoryId,
+    payload: {
+      membership: { id: m.id, status: m.status, role: m.role, source: m.source },
+      user: { id: m.userId, email: m.email },
+      reason,
+    },
+  };
+}

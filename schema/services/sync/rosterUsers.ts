@@ -1,0 +1,59 @@
+import type { DirectoryUser } from "../../../prisma/database.js";
+import { ConflictError } from "../../errors.js";
+import type { Tx } from "../transaction.js";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The address a directory user is known by in Roster: the primary email, else a userName that is an email. */
+function directoryEmail(user: DirectoryUser): { email: string; emailKey: string } | null {
+  if (user.email) return { email: user.email, emailKey: user.emailKey ?? user.email.toLowerCase() };
+  if (EMAIL.test(user.userName)) return { email: user.userName, emailKey: user.userNameKey };
+  return null;
+}
+
+function profileOf(user: DirectoryUser) {
+  return {
+    displayName: user.displayName,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    ...directoryEmail(user),
+  };
+}
+
+function profileChanged(previous: DirectoryUser, user: DirectoryUser): boolean {
+  return JSON.stringify(profileOf(previous)) !== JSON.stringify(profileOf(user));
+}
+
+/**
+ * Links a directory user to its Roster user (rule 1: an existing user with the
+ * same email, case-insensitively, else a new one) and, while linked, makes the
+ * IdP's profile the Roster user's (rule 2). Returns the Roster user's id, or
+ * null while the directory user has no email to be known by.
+ */
+export async function linkRosterUser(tx: Tx, user: DirectoryUser, previous: DirectoryUser | null): Promise<string | null> {
+  const profile = profileOf(user);
+  if (user.userId) {
+    if (!previous || profileChanged(previous, user)) await updateProfile(tx, user.userId, profile);
+    return user.userId;
+  }
+  if (!profile.emailKey) return null;
+  const rosterUser = await tx.user.upsert({
+    where: { emailKey: profile.emailKey },
+    create: { ...profile, email: profile.email!, emailKey: profile.emailKey },
+    update: profile,
+    select: { id: true },
+  });
+  // Raw, so that linking does not count as the IdP changing the user (updatedAt).
+  await tx.$executeRaw`UPDATE "DirectoryUser" SET "userId" = ${rosterUser.id}::uuid WHERE id = ${user.id}::uuid`;
+  return rosterUser.id;
+}
+
+async function updateProfile(tx: Tx, userId: string, profile: ReturnType<typeof profileOf>) {
+  if (profile.emailKey) {
+    const holder = await tx.user.findUnique({ where: { emailKey: profile.emailKey }, select: { id: true } });
+    if (holder && holder.id !== userId) {
+      throw new ConflictError(`Another Roster user already has the email ${profile.email}.`);
+    }
+  }
+  await tx.user.update({ where: { id: userId }, data: profile });
+}
