@@ -36,6 +36,8 @@ export const builder = new SchemaBuilder<{
   plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // A typed error, so GraphQL clients get ForbiddenError and the SCIM adapter a status.
+    unauthorizedError: () => new ForbiddenError("This credential has no access to that."),
     authScopes: (ctx) => ({
       operator: ctx.actor.kind === "operator",
       organization: (organizationId) => canAccessOrganization(ctx.actor, organizationId),

@@ -58,7 +58,10 @@ export function buildApp(options: AppOptions): RosterApp {
     }
   });
   app.use("/auth", sessionRouter(prisma, config.publicUrl.startsWith("https://")));
-  app.use("/scim/v2/:directoryId", scimRouter({ prisma, logger, maxBodyBytes: config.maxBodyBytes }));
+  app.use(
+    "/scim/v2/:directoryId",
+    scimRouter({ prisma, events, publicUrl: config.publicUrl, logger, maxBodyBytes: config.maxBodyBytes }),
+  );
   app.use(yoga.graphqlEndpoint, (req, res) => yoga.handle(req, res));
   app.use(webRouter());
 

@@ -21,7 +21,10 @@ function searchWhere(search: string | null | undefined, fields: string[]) {
 
 export const DirectoryType = builder.prismaNode("Directory", {
   id: { field: "id" },
-  authScopes: (directory) => ({ organization: directory.organizationId }),
+  // A deleted or unknown id resolves node(id) to null instead of failing.
+  nullable: true,
+  // The directory scope: its own SCIM token, or access to its organization.
+  authScopes: (directory) => ({ directory: directory.id }),
   fields: (t) => ({
     name: t.exposeString("name"),
     provider: t.expose("provider", { type: DirectoryProviderEnum }),

@@ -1,12 +1,39 @@
 import { builder } from "../builder.js";
+import { groupToScim } from "../scim/groupResource.js";
+import { scimBaseUrl } from "./Directory.js";
 
-builder.prismaNode("DirectoryGroup", {
+export const DirectoryGroupType = builder.prismaNode("DirectoryGroup", {
   id: { field: "id" },
+  // A deleted or unknown id resolves node(id) to null instead of failing.
+  nullable: true,
   authScopes: (group) => ({ directory: group.directoryId }),
   fields: (t) => ({
     scimId: t.exposeString("id", { description: "The id the IdP knows this group by." }),
     externalId: t.exposeString("externalId", { nullable: true }),
     displayName: t.exposeString("displayName"),
+    scimResource: t.field({
+      type: "JSON",
+      description: "The group as SCIM returns it (RFC 7643 Group, with meta).",
+      args: { includeMembers: t.arg.boolean({ defaultValue: true, description: "False skips loading members." }) },
+      resolve: async (group, { includeMembers }, ctx) => {
+        const location = `${scimBaseUrl(ctx.publicUrl, group.directoryId)}/Groups/${group.id}`;
+        if (!includeMembers) return groupToScim(group, location);
+        const members = await ctx.prisma.directoryGroupMember.findMany({
+          where: { groupId: group.id },
+          select: { directoryUserId: true, directoryUser: { select: { userName: true } } },
+          orderBy: { createdAt: "asc" },
+        });
+        return groupToScim(
+          group,
+          location,
+          members.map((m) => ({
+            value: m.directoryUserId,
+            display: m.directoryUser.userName,
+            $ref: `${scimBaseUrl(ctx.publicUrl, group.directoryId)}/Users/${m.directoryUserId}`,
+          })),
+        );
+      },
+    }),
     attributes: t.expose("raw", { type: "JSON", description: "The SCIM attributes as the IdP last sent them (without members)." }),
     version: t.exposeInt("version"),
     directory: t.relation("directory"),

@@ -1,7 +1,11 @@
 import { builder } from "../builder.js";
+import { userToScim } from "../scim/userResource.js";
+import { scimBaseUrl } from "./Directory.js";
 
-builder.prismaNode("DirectoryUser", {
+export const DirectoryUserType = builder.prismaNode("DirectoryUser", {
   id: { field: "id" },
+  // A deleted or unknown id resolves node(id) to null instead of failing.
+  nullable: true,
   authScopes: (user) => ({ directory: user.directoryId }),
   fields: (t) => ({
     scimId: t.exposeString("id", { description: "The id the IdP knows this user by." }),
@@ -12,6 +16,11 @@ builder.prismaNode("DirectoryUser", {
     givenName: t.exposeString("givenName", { nullable: true }),
     familyName: t.exposeString("familyName", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
+    scimResource: t.field({
+      type: "JSON",
+      description: "The user as SCIM returns it (RFC 7643 User, with meta).",
+      resolve: (user, _args, ctx) => userToScim(user, `${scimBaseUrl(ctx.publicUrl, user.directoryId)}/Users/${user.id}`),
+    }),
     attributes: t.expose("raw", { type: "JSON", description: "The SCIM attributes as the IdP last sent them." }),
     version: t.exposeInt("version"),
     directory: t.relation("directory"),

@@ -11,6 +11,8 @@ const MembershipSource = builder.enumType("MembershipSource", {
 
 builder.prismaNode("Membership", {
   id: { field: "id" },
+  // A deleted or unknown id resolves node(id) to null instead of failing.
+  nullable: true,
   authScopes: (membership) => ({ organization: membership.organizationId }),
   fields: (t) => ({
     user: t.relation("user"),

@@ -2,6 +2,8 @@ import { builder } from "../builder.js";
 
 export const OrganizationType = builder.prismaNode("Organization", {
   id: { field: "id" },
+  // A deleted or unknown id resolves node(id) to null instead of failing.
+  nullable: true,
   authScopes: (organization) => ({ organization: organization.id }),
   fields: (t) => ({
     slug: t.exposeString("slug"),

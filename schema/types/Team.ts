@@ -2,6 +2,8 @@ import { builder } from "../builder.js";
 
 export const TeamType = builder.prismaNode("Team", {
   id: { field: "id" },
+  // A deleted or unknown id resolves node(id) to null instead of failing.
+  nullable: true,
   authScopes: (team) => ({ organization: team.organizationId }),
   fields: (t) => ({
     slug: t.exposeString("slug"),

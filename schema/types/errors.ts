@@ -2,6 +2,11 @@ import { builder } from "../builder.js";
 import {
   ConflictError,
   ForbiddenError,
+  InvalidFilterError,
+  InvalidPathError,
+  InvalidSyntaxError,
+  MutabilityError,
+  NoTargetError,
   NotFoundError,
   PreconditionFailedError,
   RosterError,
@@ -16,7 +21,17 @@ export const ErrorInterface = builder.interfaceRef<RosterError>("Error").impleme
   }),
 });
 
-for (const ErrorClass of [NotFoundError, ForbiddenError, ConflictError, PreconditionFailedError]) {
+for (const ErrorClass of [
+  NotFoundError,
+  ForbiddenError,
+  ConflictError,
+  PreconditionFailedError,
+  InvalidFilterError,
+  InvalidPathError,
+  InvalidSyntaxError,
+  MutabilityError,
+  NoTargetError,
+]) {
   builder.objectType(ErrorClass, { name: ErrorClass.name, interfaces: [ErrorInterface] });
 }
 
@@ -25,3 +40,6 @@ builder.objectType(ValidationError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({ field: t.exposeString("field", { nullable: true }) }),
 });
+
+/** What a SCIM PATCH can fail with besides the default errors. */
+export const PATCH_ERRORS = [InvalidSyntaxError, InvalidPathError, NoTargetError, MutabilityError];

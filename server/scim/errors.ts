@@ -48,6 +48,14 @@ export function scimStatusFor(error: unknown): { status: number; scimType?: stri
   return null;
 }
 
+/** Rebuilds the domain error a GraphQL error result stands for (its `code` is the class name). */
+export function errorFromCode(code: string, message: string): Error {
+  const entry = STATUS.find(([ErrorClass]) => ErrorClass.name === code);
+  if (!entry) return new Error(`${code}: ${message}`);
+  const ErrorClass = entry[0] as unknown as new (message: string) => RosterError;
+  return new ErrorClass(message);
+}
+
 export function sendScimError(res: Response, status: number, detail: string, scimType?: string): void {
   res
     .status(status)

@@ -1,0 +1,33 @@
+import type { Actor } from "../context.js";
+import { NotFoundError } from "../errors.js";
+import { requireDirectoryAccess } from "./access.js";
+import type { Tx } from "./transaction.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** SCIM ids are ours (UUIDs); anything else names no resource rather than failing in SQL. */
+export function isResourceId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** The directory a write goes to, after checking the actor may write there. */
+export async function directoryForWrite(tx: Tx, actor: Actor, directoryId: string) {
+  if (!isResourceId(directoryId)) throw new NotFoundError("No such directory.");
+  await requireDirectoryAccess(tx, actor, directoryId);
+  const directory = await tx.directory.findUnique({ where: { id: directoryId } });
+  if (!directory) throw new NotFoundError("No such directory.");
+  return directory;
+}
+
+/**
+ * Locks a directory user or group row for the rest of the transaction, so
+ * concurrent PUT/PATCH/DELETE of one resource apply one after another.
+ */
+export async function lockResource(tx: Tx, table: "DirectoryUser" | "DirectoryGroup", id: string): Promise<boolean> {
+  if (!isResourceId(id)) return false;
+  const rows =
+    table === "DirectoryUser"
+      ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "DirectoryUser" WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "DirectoryGroup" WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}

@@ -1,0 +1,114 @@
+import type { DirectoryUser, Prisma } from "../../prisma/database.js";
+import type { Actor } from "../context.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { applyUserPatch, parsePatchRequest } from "../scim/patch.js";
+import type { ScimUser } from "../scim/types.js";
+import { storedUserAttributes, userColumns, userResourceFromBody, userToScim } from "../scim/userResource.js";
+import { checkIfMatch } from "../scim/version.js";
+import { directoryForWrite, lockResource } from "./directoryAccess.js";
+import { recordEvents, type NewEvent } from "./events.js";
+import { syncDirectoryUser, syncDirectoryUserDeleted } from "./sync.js";
+import type { Tx } from "./transaction.js";
+
+function summary(user: DirectoryUser) {
+  return {
+    id: user.id,
+    userName: user.userName,
+    externalId: user.externalId,
+    active: user.active,
+    email: user.email,
+    userId: user.userId,
+  };
+}
+
+/** user.updated plus user.deactivated / user.reactivated when `active` flipped. */
+function changeEvents(before: DirectoryUser, after: DirectoryUser): NewEvent[] {
+  const events: NewEvent[] = [{ type: "user.updated", directoryId: after.directoryId, payload: { user: summary(after) } }];
+  if (before.active && !after.active) {
+    events.push({ type: "user.deactivated", directoryId: after.directoryId, payload: { user: summary(after) } });
+  } else if (!before.active && after.active) {
+    events.push({ type: "user.reactivated", directoryId: after.directoryId, payload: { user: summary(after) } });
+  }
+  return events;
+}
+
+/** POST /Users. A userName already in the directory (any letter case) is a conflict. */
+export async function createDirectoryUser(tx: Tx, actor: Actor, input: { directoryId: string; resource: unknown }) {
+  const directory = await directoryForWrite(tx, actor, input.directoryId);
+  const resource = userResourceFromBody(input.resource);
+  const columns = userColumns(resource);
+  // ON CONFLICT DO NOTHING: of two concurrent creates, the second waits for
+  // the first to commit and then inserts nothing, so exactly one user exists.
+  const [created] = await tx.directoryUser.createManyAndReturn({
+    data: [{ directoryId: directory.id, ...columns, raw: storedUserAttributes(resource) as Prisma.InputJsonValue }],
+    skipDuplicates: true,
+  });
+  if (!created) throw new ConflictError(`A user with userName "${columns.userName}" already exists in this directory.`);
+  await syncDirectoryUser(tx, created, null);
+  const user = await tx.directoryUser.findUniqueOrThrow({ where: { id: created.id } });
+  await recordEvents(tx, directory.organizationId, [
+    { type: "user.created", directoryId: directory.id, payload: { user: summary(user) } },
+  ]);
+  return user;
+}
+
+async function lockedUser(tx: Tx, actor: Actor, id: string, ifMatch?: string | null) {
+  if (!(await lockResource(tx, "DirectoryUser", id))) throw new NotFoundError(`No user with id "${id}".`);
+  const user = await tx.directoryUser.findUniqueOrThrow({ where: { id }, include: { directory: true } });
+  await directoryForWrite(tx, actor, user.directoryId);
+  checkIfMatch(ifMatch, user.version);
+  return user;
+}
+
+async function writeUser(tx: Tx, before: DirectoryUser & { directory: { organizationId: string } }, resource: ScimUser) {
+  const columns = userColumns(resource);
+  if (columns.userNameKey !== before.userNameKey) {
+    const taken = await tx.directoryUser.findUnique({
+      where: { directoryId_userNameKey: { directoryId: before.directoryId, userNameKey: columns.userNameKey } },
+      select: { id: true },
+    });
+    if (taken) throw new ConflictError(`A user with userName "${columns.userName}" already exists in this directory.`);
+  }
+  const updated = await tx.directoryUser.update({
+    where: { id: before.id },
+    data: { ...columns, raw: storedUserAttributes(resource) as Prisma.InputJsonValue, version: { increment: 1 } },
+  });
+  await syncDirectoryUser(tx, updated, before);
+  const after = await tx.directoryUser.findUniqueOrThrow({ where: { id: before.id } });
+  await recordEvents(tx, before.directory.organizationId, changeEvents(before, after));
+  return after;
+}
+
+/** PUT /Users/:id: the body replaces the user (read-only attributes it echoes are ignored). */
+export async function replaceDirectoryUser(
+  tx: Tx,
+  actor: Actor,
+  input: { id: string; resource: unknown; ifMatch?: string | null },
+) {
+  const before = await lockedUser(tx, actor, input.id, input.ifMatch);
+  return writeUser(tx, before, userResourceFromBody(input.resource));
+}
+
+/** PATCH /Users/:id: all operations apply, or none. */
+export async function patchDirectoryUser(
+  tx: Tx,
+  actor: Actor,
+  input: { id: string; operations: unknown; ifMatch?: string | null },
+) {
+  const operations = parsePatchRequest(input.operations);
+  const before = await lockedUser(tx, actor, input.id, input.ifMatch);
+  const current = userToScim(before, "");
+  const patched = applyUserPatch(current, operations);
+  return writeUser(tx, before, patched);
+}
+
+/** DELETE /Users/:id: ends the user's membership and teams as deactivation does, then removes the record. */
+export async function deleteDirectoryUser(tx: Tx, actor: Actor, input: { id: string; ifMatch?: string | null }) {
+  const user = await lockedUser(tx, actor, input.id, input.ifMatch);
+  await syncDirectoryUserDeleted(tx, user);
+  await tx.directoryUser.delete({ where: { id: user.id } });
+  await recordEvents(tx, user.directory.organizationId, [
+    { type: "user.deleted", directoryId: user.directoryId, payload: { user: summary(user) } },
+  ]);
+  return user;
+}

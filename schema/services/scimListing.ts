@@ -1,0 +1,72 @@
+import { Prisma, type PrismaClient } from "../../prisma/database.js";
+import { groupFilterSql, userFilterSql } from "../scim/filter.js";
+import { groupSortSql, userSortSql } from "../scim/sort.js";
+
+/** The most resources one page returns; advertised in ServiceProviderConfig as filter.maxResults. */
+export const MAX_PAGE_SIZE = 1000;
+
+export interface ListQuery {
+  filter?: string | null;
+  /** 1-based (RFC 7644 §3.4.2.4); values below 1 count as 1. */
+  startIndex?: number | null;
+  /** Page size; capped at MAX_PAGE_SIZE, 0 asks only for totalResults. */
+  count?: number | null;
+  sortBy?: string | null;
+  sortOrder?: "ascending" | "descending" | null;
+}
+
+interface Table {
+  name: "DirectoryUser" | "DirectoryGroup";
+  filter: (filter: string) => Prisma.Sql;
+  sort: (sortBy: string) => Prisma.Sql;
+}
+
+const USERS: Table = { name: "DirectoryUser", filter: userFilterSql, sort: userSortSql };
+const GROUPS: Table = { name: "DirectoryGroup", filter: groupFilterSql, sort: groupSortSql };
+
+/**
+ * One page of ids plus the total, both computed by the database: the filter
+ * becomes SQL and the page is LIMIT/OFFSET over a stable order (the sort key,
+ * then creation time and id as tiebreakers).
+ */
+async function pageIds(prisma: PrismaClient, table: Table, directoryId: string, query: ListQuery) {
+  const tableSql = Prisma.raw(`"${table.name}"`);
+  const where = Prisma.sql`${tableSql}."directoryId" = ${directoryId}::uuid${
+    query.filter?.trim() ? Prisma.sql` AND (${table.filter(query.filter)})` : Prisma.empty
+  }`;
+  const direction = Prisma.raw(query.sortOrder === "descending" ? "DESC" : "ASC");
+  const order = query.sortBy?.trim()
+    ? Prisma.sql`${table.sort(query.sortBy)} ${direction} NULLS LAST, ${tableSql}."createdAt", ${tableSql}."id"`
+    : Prisma.sql`${tableSql}."createdAt" ${direction}, ${tableSql}."id" ${direction}`;
+  const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
+  const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
+
+  const [{ total }] = await prisma.$queryRaw<{ total: bigint | number }[]>`
+    SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`;
+  const ids =
+    count === 0
+      ? []
+      : (
+          await prisma.$queryRaw<{ id: string }[]>`
+            SELECT ${tableSql}."id"::text AS id FROM ${tableSql} WHERE ${where}
+            ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`
+        ).map((row) => row.id);
+  return { totalResults: Number(total), startIndex, ids };
+}
+
+function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function listDirectoryUsers(prisma: PrismaClient, directoryId: string, query: ListQuery) {
+  const page = await pageIds(prisma, USERS, directoryId, query);
+  const rows = page.ids.length ? await prisma.directoryUser.findMany({ where: { id: { in: page.ids } } }) : [];
+  return { totalResults: page.totalResults, startIndex: page.startIndex, resources: inOrder(page.ids, rows) };
+}
+
+export async function listDirectoryGroups(prisma: PrismaClient, directoryId: string, query: ListQuery) {
+  const page = await pageIds(prisma, GROUPS, directoryId, query);
+  const rows = page.ids.length ? await prisma.directoryGroup.findMany({ where: { id: { in: page.ids } } }) : [];
+  return { totalResults: page.totalResults, startIndex: page.startIndex, resources: inOrder(page.ids, rows) };
+}

@@ -1,0 +1,58 @@
+import type { DirectoryGroup, DirectoryUser } from "../../prisma/database.js";
+import { builder } from "../builder.js";
+import { InvalidFilterError, InvalidPathError } from "../errors.js";
+import { listDirectoryGroups, listDirectoryUsers, MAX_PAGE_SIZE } from "../services/scimListing.js";
+import { DirectoryType } from "./Directory.js";
+import { DirectoryGroupType } from "./DirectoryGroup.js";
+import { DirectoryUserType } from "./DirectoryUser.js";
+
+export const SortOrderEnum = builder.enumType("SortOrder", { values: ["ascending", "descending"] as const });
+
+/** A page of a SCIM listing: 1-based startIndex and a total the database counted. */
+export const ScimUserPage = builder.objectRef<{ totalResults: number; startIndex: number; resources: DirectoryUser[] }>(
+  "ScimUserPage",
+);
+export const ScimGroupPage = builder.objectRef<{ totalResults: number; startIndex: number; resources: DirectoryGroup[] }>(
+  "ScimGroupPage",
+);
+
+ScimUserPage.implement({
+  fields: (t) => ({
+    totalResults: t.exposeInt("totalResults"),
+    startIndex: t.exposeInt("startIndex"),
+    resources: t.field({ type: [DirectoryUserType], resolve: (page) => page.resources }),
+  }),
+});
+
+ScimGroupPage.implement({
+  fields: (t) => ({
+    totalResults: t.exposeInt("totalResults"),
+    startIndex: t.exposeInt("startIndex"),
+    resources: t.field({ type: [DirectoryGroupType], resolve: (page) => page.resources }),
+  }),
+});
+
+const listArgs = (t: Parameters<Parameters<typeof builder.objectFields>[1]>[0]) => ({
+  filter: t.arg.string({ description: "A SCIM filter (RFC 7644 §3.4.2.2), run by the database." }),
+  startIndex: t.arg.int({ description: "1-based." }),
+  count: t.arg.int({ description: `At most ${MAX_PAGE_SIZE}; 0 returns only totalResults.` }),
+  sortBy: t.arg.string(),
+  sortOrder: t.arg({ type: SortOrderEnum }),
+});
+
+builder.objectFields(DirectoryType, (t) => ({
+  scimUsers: t.field({
+    type: ScimUserPage,
+    description: "The directory's users as a SCIM listing (what GET /Users returns).",
+    errors: { types: [InvalidFilterError, InvalidPathError], union: { name: "ScimUserPageResult" } },
+    args: listArgs(t),
+    resolve: (directory, args, ctx) => listDirectoryUsers(ctx.prisma, directory.id, args),
+  }),
+  scimGroups: t.field({
+    type: ScimGroupPage,
+    description: "The directory's groups as a SCIM listing (what GET /Groups returns).",
+    errors: { types: [InvalidFilterError, InvalidPathError], union: { name: "ScimGroupPageResult" } },
+    args: listArgs(t),
+    resolve: (directory, args, ctx) => listDirectoryGroups(ctx.prisma, directory.id, args),
+  }),
+}));
