@@ -23,6 +23,7 @@ import "./mutations/createTeam.js";
 import "./mutations/createDirectory.js";
 import "./mutations/rotateDirectoryToken.js";
 import "./mutations/deleteDirectory.js";
+import "./mutations/updateDirectory.js";
 import "./mutations/addGroupMapping.js";
 import "./mutations/removeGroupMapping.js";
 import "./mutations/createApiKey.js";

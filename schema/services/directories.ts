@@ -58,9 +58,17 @@ export async function rotateDirectoryToken(tx: Tx, actor: Actor, input: { direct
   return { directory, bearerToken: token.value };
 }
 
-export async function setDirectoryActive(tx: Tx, actor: Actor, input: { directoryId: string; active: boolean }) {
+const updateDirectoryInput = z.object({ name: nameSchema.optional(), active: z.boolean().optional() });
+
+/** Renames a directory or turns it off: an inactive directory's IdP gets 403 until it is turned back on. */
+export async function updateDirectory(
+  tx: Tx,
+  actor: Actor,
+  input: { directoryId: string; name?: string | null; active?: boolean | null },
+) {
   await findDirectoryFor(tx, actor, input.directoryId);
-  return tx.directory.update({ where: { id: input.directoryId }, data: { active: input.active } });
+  const data = parseInput(updateDirectoryInput, { name: input.name ?? undefined, active: input.active ?? undefined });
+  return tx.directory.update({ where: { id: input.directoryId }, data });
 }
 
 /**
