@@ -1,4 +1,6 @@
+import { parseFilter, type Filter } from "../../schema/scim/filterParser.js";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA, type JsonObject } from "../../schema/scim/types.js";
+import { matchesValueFilter } from "../../schema/scim/valueFilter.js";
 
 /**
  * attributes / excludedAttributes (RFC 7644 §3.4.2.5, §3.9): which attributes
@@ -17,10 +19,23 @@ interface Path {
   /** A top-level key, or an extension URN. */
   top: string;
   sub?: string;
+  /**
+   * A value filter, as in emails[type eq "work"]: not RFC 7644 attribute
+   * notation, but Microsoft's reference collection asks for attributes so.
+   */
+  filter?: Filter;
 }
 
 function parsePath(raw: string): Path {
   const name = raw.trim();
+  const open = name.indexOf("[");
+  const close = name.lastIndexOf("]");
+  if (open > 0 && close > open) {
+    const parsed = parseFilter(`value[${name.slice(open + 1, close)}]`);
+    if (parsed.op === "valuePath") {
+      return { ...parsePath(name.slice(0, open) + name.slice(close + 1)), filter: parsed.filter };
+    }
+  }
   for (const urn of [ENTERPRISE_USER_SCHEMA, ...CORE]) {
     if (name.toLowerCase() === urn.toLowerCase()) return { top: urn };
     if (name.toLowerCase().startsWith(`${urn.toLowerCase()}:`)) {
@@ -49,6 +64,13 @@ function pickSub(value: unknown, sub: string): unknown {
   return undefined;
 }
 
+/** The values of a multi-valued attribute that match the path's filter, if it has one. */
+function matching(value: unknown, filter?: Filter): unknown {
+  if (!filter || !Array.isArray(value)) return value;
+  const kept = value.filter((item) => matchesValueFilter(filter, item));
+  return kept.length > 0 ? kept : undefined;
+}
+
 function merge(into: JsonObject, key: string, value: unknown): void {
   const existing = into[key];
   if (existing && typeof existing === "object" && !Array.isArray(existing) && value && typeof value === "object") {
@@ -71,7 +93,8 @@ export function project(resource: JsonObject, projection: Projection): JsonObjec
       const path = parsePath(raw);
       const key = keyOf(resource, path.top);
       if (key === undefined) continue;
-      const value = path.sub === undefined ? resource[key] : pickSub(resource[key], path.sub);
+      const values = matching(resource[key], path.filter);
+      const value = path.sub === undefined ? values : pickSub(values, path.sub);
       if (value !== undefined) merge(result, key, value);
     }
     return result;
@@ -82,7 +105,10 @@ export function project(resource: JsonObject, projection: Projection): JsonObjec
       const path = parsePath(raw);
       const key = keyOf(result, path.top);
       if (key === undefined || ALWAYS.has(key)) continue;
-      if (path.sub === undefined) {
+      const filter = path.filter;
+      if (path.sub === undefined && filter && Array.isArray(result[key])) {
+        result[key] = (result[key] as unknown[]).filter((item) => !matchesValueFilter(filter, item));
+      } else if (path.sub === undefined) {
         delete result[key];
       } else if (result[key] && typeof result[key] === "object" && !Array.isArray(result[key])) {
         const copy = { ...(result[key] as JsonObject) };
@@ -91,6 +117,7 @@ export function project(resource: JsonObject, projection: Projection): JsonObjec
         result[key] = copy;
       } else if (Array.isArray(result[key])) {
         result[key] = (result[key] as JsonObject[]).map((item) => {
+          if (filter && !matchesValueFilter(filter, item)) return item;
           const copy = { ...item };
           const subKey = keyOf(copy, path.sub!);
           if (subKey !== undefined) delete copy[subKey];
