@@ -35,5 +35,16 @@ import "./mutations/createDirectoryGroup.js";
 import "./mutations/replaceDirectoryGroup.js";
 import "./mutations/patchDirectoryGroup.js";
 import "./mutations/deleteDirectoryGroup.js";
+import "./types/Event.js";
+import "./types/Subscription.js";
+import "./subscriptions/events.js";
+import "./types/WebhookEndpoint.js";
+import "./types/WebhookDelivery.js";
+import "./types/WebhookAttempt.js";
+import "./mutations/addTeamMember.js";
+import "./mutations/removeTeamMember.js";
+import "./mutations/createWebhookEndpoint.js";
+import "./mutations/deleteWebhookEndpoint.js";
+import "./mutations/redeliverWebhookDelivery.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

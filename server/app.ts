@@ -3,9 +3,11 @@ import { pinoHttp } from "pino-http";
 import type { Database } from "../prisma/database.js";
 import { createLocalEventBus, type EventBus } from "../schema/services/eventBus.js";
 import { hashSecret } from "../schema/services/secrets.js";
+import { notifyCommitsTo } from "../schema/services/transaction.js";
 import { loadConfig, type Config } from "./config.js";
 import { createGraphQL, type RosterYoga } from "./graphql.js";
 import { createLogger } from "./logger.js";
+import { createRedisEventBus } from "./redisEventBus.js";
 import { scimRouter } from "./scim/router.js";
 import { sessionRouter } from "./sessionRoutes.js";
 import { webRouter } from "./web.js";
@@ -26,7 +28,10 @@ export function buildApp(options: AppOptions): RosterApp {
   const config = { ...loadConfig(), ...options.config };
   const { prisma } = options.db;
   const logger = createLogger(config.logLevel);
-  const events = options.events ?? createLocalEventBus();
+  // Redis fans live-event wake-ups out to every instance; one instance needs no more than memory.
+  const events =
+    options.events ?? (config.redisUrl ? createRedisEventBus(config.redisUrl, logger) : createLocalEventBus());
+  notifyCommitsTo(prisma, events);
   const yoga = createGraphQL({
     prisma,
     events,

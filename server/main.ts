@@ -5,6 +5,7 @@ import { inTransaction } from "../schema/services/transaction.js";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { startWebhookDispatcher } from "./webhooks/dispatcher.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -24,6 +25,8 @@ if (config.seedDemo && db.kind === "pglite") {
 }
 
 const app = buildApp({ db, config });
+// Every instance runs one; they share the work through row locks.
+const dispatcher = startWebhookDispatcher({ prisma: db.prisma, logger });
 const server = app.listen(config.port, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Roster is running at ${config.publicUrl} (port ${port}, ${db.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"})`);
@@ -36,6 +39,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
   server.closeIdleConnections();
+  await dispatcher.stop();
   await app.events.close();
   await db.close();
   process.exit(0);

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../prisma/database.js";
-import type { Tx } from "./transaction.js";
+import { markOrganizationChanged, type Tx } from "./transaction.js";
 
 export const EVENT_TYPES = [
   "user.created",
@@ -54,4 +54,5 @@ export async function recordEvents(tx: Tx, organizationId: string, events: NewEv
       payload: event.payload,
     })),
   });
+  markOrganizationChanged(tx, organizationId);
 }

@@ -8,7 +8,7 @@ const GrantSource = builder.enumType("GrantSource", {
 });
 
 /** A user's place in a team, with every reason it exists. */
-builder.prismaObject("TeamMember", {
+export const TeamMemberType = builder.prismaObject("TeamMember", {
   fields: (t) => ({
     id: t.exposeID("id"),
     user: t.relation("user"),

@@ -1,0 +1,39 @@
+import type { WebhookDelivery } from "../../prisma/database.js";
+import { builder } from "../builder.js";
+import { inTransaction } from "../services/transaction.js";
+import { redeliverWebhookDelivery } from "../services/webhookEndpoints.js";
+import { WebhookDeliveryType } from "../types/WebhookDelivery.js";
+
+const RedeliverWebhookDeliveryInput = builder.inputType("RedeliverWebhookDeliveryInput", {
+  fields: (t) => ({ webhookDeliveryId: t.globalID({ required: true, for: WebhookDeliveryType }) }),
+});
+
+const RedeliverWebhookDeliveryPayload = builder
+  .objectRef<{ webhookDelivery: WebhookDelivery }>("RedeliverWebhookDeliveryPayload")
+  .implement({
+    fields: (t) => ({
+      webhookDelivery: t.field({
+        type: WebhookDeliveryType,
+        // The node type reads its endpoint's organization for access checks.
+        resolve: ({ webhookDelivery }, _args, ctx) =>
+          ctx.prisma.webhookDelivery.findUniqueOrThrow({
+            where: { id: webhookDelivery.id },
+            include: { endpoint: { select: { organizationId: true } } },
+          }),
+      }),
+    }),
+  });
+
+builder.mutationField("redeliverWebhookDelivery", (t) =>
+  t.field({
+    type: RedeliverWebhookDeliveryPayload,
+    description: "Queues a failed (or succeeded) delivery again, with a fresh attempt budget.",
+    errors: {},
+    args: { input: t.arg({ type: RedeliverWebhookDeliveryInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      webhookDelivery: await inTransaction(ctx.prisma, (tx) =>
+        redeliverWebhookDelivery(tx, ctx.actor, { webhookDeliveryId: input.webhookDeliveryId.id }),
+      ),
+    }),
+  }),
+);
