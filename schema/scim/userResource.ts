@@ -1,6 +1,6 @@
 import type { DirectoryUser } from "../../prisma/database.js";
 import { InvalidSyntaxError, ValidationError } from "../errors.js";
-import { deleteField, isJsonObject } from "./json.js";
+import { deleteField, getField, isJsonObject } from "./json.js";
 import { applyUserPatch } from "./patch.js";
 import { etag } from "./version.js";
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, type JsonObject, type ScimMultiValue, type ScimUser } from "./types.js";
@@ -26,11 +26,37 @@ export interface DirectoryUserColumns {
  */
 export function userResourceFromBody(body: unknown): ScimUser {
   if (!isJsonObject(body)) throw new InvalidSyntaxError("A User must be a JSON object.");
-  const copy: JsonObject = { ...body };
+  const copy: JsonObject = liftEnterpriseAttributes({ ...body });
   deleteField(copy, "password");
   const resource = applyUserPatch({}, [{ op: "replace", value: copy }]);
   requireUserName(resource);
   return resource;
+}
+
+const ENTERPRISE_ATTRIBUTES = ["employeeNumber", "costCenter", "organization", "division", "department", "manager"];
+
+/**
+ * Entra's older create body lists the enterprise schema with a typo
+ * ("…:enterprise:2.0User") and sends its attributes at the top level; they
+ * belong in the extension, where filters and PATCH look for them.
+ */
+function liftEnterpriseAttributes(body: JsonObject): JsonObject {
+  const schemas = Array.isArray(body.schemas) ? body.schemas : [];
+  if (!schemas.some((urn) => typeof urn === "string" && /:extension:enterprise:2\.0:?User$/i.test(urn))) return body;
+  const extension: JsonObject = isJsonObject(getField(body, ENTERPRISE_USER_SCHEMA))
+    ? { ...(getField(body, ENTERPRISE_USER_SCHEMA) as JsonObject) }
+    : {};
+  for (const name of ENTERPRISE_ATTRIBUTES) {
+    const value = getField(body, name);
+    if (value === undefined) continue;
+    deleteField(body, name);
+    if (value !== null && getField(extension, name) === undefined) extension[name] = value;
+  }
+  if (Object.keys(extension).length > 0) {
+    deleteField(body, ENTERPRISE_USER_SCHEMA);
+    body[ENTERPRISE_USER_SCHEMA] = extension;
+  }
+  return body;
 }
 
 export function requireUserName(resource: ScimUser): string {

@@ -231,6 +231,15 @@ describeEachDatabase("SCIM Users", (kind) => {
       emails: [{ type: "work", value: "jyoung@Contoso.com", primary: true }],
     });
     expect(created.body.title).toBeUndefined();
+    const withDepartment = await scim.post("/Users", {
+      schemas: [USER_SCHEMA, "urn:ietf:params:scim:schemas:extension:enterprise:2.0User"],
+      userName: "dept@testuser.com",
+      department: "Sales",
+      manager: null,
+    });
+    expect(withDepartment.status).toBe(201);
+    expect(withDepartment.body[ENTERPRISE_SCHEMA]).toEqual({ department: "Sales" });
+    expect(withDepartment.body.department).toBeUndefined();
     const byExternalId = await scim.get(`/Users?filter=${encodeURIComponent("externalId eq jyoung")}`);
     expect(byExternalId.body.totalResults).toBe(1);
   });
