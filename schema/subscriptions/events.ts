@@ -1,5 +1,6 @@
 import type { Event } from "../../prisma/database.js";
 import { builder } from "../builder.js";
+import { requireOrganizationAccess } from "../services/access.js";
 import { checkEventTypes, parseSequence } from "../services/eventLog.js";
 import { streamEvents } from "../services/eventStream.js";
 import { DirectoryType } from "../types/Directory.js";
@@ -18,8 +19,9 @@ builder.subscriptionField("events", (t) =>
       types: t.arg.stringList({ description: "Only these event types." }),
       directoryId: t.arg.globalID({ for: DirectoryType, description: "Only events from this directory." }),
     },
-    authScopes: (_root, args) => ({ organization: args.organizationId.id }),
+    // Checked when subscribing (field auth scopes would run only once an event arrives).
     subscribe: (_root, args, ctx) => {
+      requireOrganizationAccess(ctx.actor, args.organizationId.id);
       checkEventTypes(args.types);
       return streamEvents(
         ctx.prisma,
