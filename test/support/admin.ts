@@ -15,12 +15,12 @@ export function rawId(globalId: string): string {
   return Buffer.from(globalId, "base64").toString("utf8").split(":").slice(1).join(":");
 }
 
-/** Creates a user with an admin account, gives it a role in each organization (global ids), and signs it in over HTTP. */
-export async function signInAdmin(
+/** Creates a user with an admin account and gives it a role in each organization (global ids). */
+export async function createAdmin(
   t: TestApp,
   organizationIds: string[],
   role: "OWNER" | "ADMIN" | "MEMBER" = "OWNER",
-): Promise<TestAdmin> {
+): Promise<Omit<TestAdmin, "cookie">> {
   const email = `admin-${randomBytes(4).toString("hex")}@example.com`;
   const password = randomBytes(12).toString("base64url");
   const user = await t.db.prisma.user.create({
@@ -30,14 +30,23 @@ export async function signInAdmin(
     await t.db.prisma.membership.create({ data: { organizationId: rawId(organizationId), userId: user.id, role } });
   }
   await t.db.prisma.adminAccount.create({ data: { userId: user.id, passwordHash: await hashPassword(password) } });
+  return { userId: user.id, email, password };
+}
+
+/** createAdmin, then signs in over HTTP as the web UI does. */
+export async function signInAdmin(
+  t: TestApp,
+  organizationIds: string[],
+  role: "OWNER" | "ADMIN" | "MEMBER" = "OWNER",
+): Promise<TestAdmin> {
+  const admin = await createAdmin(t, organizationIds, role);
   const response = await fetch(`${t.url}/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
   });
   if (response.status !== 204) throw new Error(`sign-in answered ${response.status}`);
-  const cookie = response.headers.get("set-cookie")!.split(";")[0];
-  return { userId: user.id, email, password, cookie };
+  return { ...admin, cookie: response.headers.get("set-cookie")!.split(";")[0] };
 }
 
 /** Runs a GraphQL operation over HTTP as a signed-in admin (by session cookie, as the web UI does). */

@@ -8,6 +8,8 @@ import { usePolling } from "../ui/usePolling.ts";
 import { TeamMappingRow } from "./TeamMappingRow.tsx";
 
 const TEAM_LIMIT = 100;
+// Constant: urql restarts a query whose context object changes between renders.
+const CONTEXT = { additionalTypenames: ["GroupMapping", "Team"] };
 
 const TeamMappingDocument = graphql(`
   query TeamMapping($slug: String!, $first: Int!) {
@@ -32,7 +34,7 @@ export function TeamMapping() {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: TeamMappingDocument,
     variables: { slug: organization.slug, first: TEAM_LIMIT },
-    context: { additionalTypenames: ["GroupMapping", "Team"] },
+    context: CONTEXT,
   });
   // Member counts change as the IdP pushes groups.
   usePolling(refetch, 3000);
