@@ -59,7 +59,6 @@ export function runPostmanCollection(
   });
 }
 
-
 /** The folder and name of a collection item; the collection itself is the parent of top-level items. */
 function where(item: PostmanItem) {
   const parent = item.parent();
