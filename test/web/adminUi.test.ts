@@ -1,4 +1,8 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
+import { pino } from "pino";
+import { startWebhookDispatcher, type Dispatcher } from "../../server/webhooks/dispatcher.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAdmin } from "../support/admin.js";
 import { useTestApp } from "../support/app.js";
@@ -18,6 +22,12 @@ describe("admin web UI in Chromium", () => {
   let firstToken: string;
   const users: Record<string, string> = {};
   const pageErrors: string[] = [];
+  // A webhook receiver that answers `receiverStatus`, and the dispatcher (one attempt, so failure shows at once).
+  let receiver: Server;
+  let receiverUrl: string;
+  let receiverStatus = 500;
+  const received: { type: string; signature: string | undefined }[] = [];
+  let dispatcher: Dispatcher;
   const wait = { timeout: 15_000 };
 
   beforeAll(async () => {
@@ -31,6 +41,24 @@ describe("admin web UI in Chromium", () => {
       );
     }
     admin = await createAdmin(t, [organization.id]);
+    receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        if (receiverStatus < 300) {
+          received.push({ type: JSON.parse(body).type, signature: req.headers["roster-signature"] as string | undefined });
+        }
+        res.writeHead(receiverStatus).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    dispatcher = startWebhookDispatcher({
+      prisma: t.db.prisma,
+      logger: pino({ level: "silent" }),
+      retry: { maxAttempts: 1 },
+      pollIntervalMs: 200,
+    });
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -51,6 +79,8 @@ describe("admin web UI in Chromium", () => {
 
   afterAll(async () => {
     await browser?.close();
+    await dispatcher?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
   });
 
   const link = (name: string) => page.getByRole("link", { name, exact: true });
@@ -231,6 +261,42 @@ describe("admin web UI in Chromium", () => {
     await screenshot(page, "11-members");
   });
 
+  it("shows the event log live, webhook deliveries and their redelivery", async () => {
+    await link("Activity").click();
+    const log = page.getByRole("list", { name: "Events, newest first" });
+    await log.getByText("team.member_added").first().waitFor(wait);
+    await page.getByRole("status").getByText("Live").waitFor(wait);
+
+    await page.getByLabel("Endpoint URL", { exact: true }).fill(receiverUrl);
+    await page.getByLabel("Event types", { exact: true }).fill("user.created");
+    await button("Add endpoint").click();
+    expect(await page.getByLabel("Webhook signing secret", { exact: true }).inputValue()).toMatch(/^roster_whsec_/);
+    await page.getByRole("article", { name: `Webhook endpoint ${receiverUrl}` }).getByText("No deliveries yet").waitFor(wait);
+
+    const linus = await okta.post("/Users", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: "linus@example.com",
+      name: { givenName: "Linus", familyName: "Torvalds" },
+      emails: [{ primary: true, value: "linus@example.com", type: "work" }],
+      displayName: "Linus Torvalds",
+      active: true,
+    });
+    expect(linus.status).toBe(201);
+    await log.locator("li", { hasText: "user.created" }).filter({ hasText: "linus@example.com" }).waitFor(wait);
+
+    const deliveries = page.getByRole("table", { name: `Deliveries to ${receiverUrl}` });
+    const row = deliveries.locator("tr", { hasText: "user.created" });
+    await row.getByText("Failed").waitFor(wait);
+    await row.getByText("HTTP 500").waitFor(wait);
+    await screenshot(page, "12-activity-failed-delivery");
+    receiverStatus = 200;
+    await row.getByRole("button", { name: /^Redeliver event/ }).click();
+    await row.getByText("Delivered").waitFor(wait);
+    expect(received).toEqual([{ type: "user.created", signature: expect.any(String) }]);
+    await screenshot(page, "13-activity");
+    expect(await page.evaluate(() => "rosterNoReload" in window)).toBe(true);
+  });
+
   it("lists teams and creates one", async () => {
     await link("Teams").click();
     await page.getByRole("table", { name: "Teams" }).getByText("Okta Engineers").waitFor(wait);
@@ -240,7 +306,7 @@ describe("admin web UI in Chromium", () => {
     await page.getByRole("heading", { name: "Support" }).waitFor(wait);
     await link("← Teams").click();
     await link("Support").waitFor(wait);
-    await screenshot(page, "12-teams");
+    await screenshot(page, "14-teams");
   });
 
   it("rotates the token after confirmation: the old one stops working", async () => {
@@ -249,7 +315,7 @@ describe("admin web UI in Chromium", () => {
     await button("Rotate token").click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText("The current token stops working immediately").waitFor(wait);
-    await screenshot(page, "13-rotate-token-confirm");
+    await screenshot(page, "15-rotate-token-confirm");
     await dialog.getByRole("button", { name: "Rotate token" }).click();
     await dialog.waitFor({ state: "hidden", ...wait });
     const rotated = await page.getByLabel("SCIM Bearer Token", { exact: true }).inputValue();
@@ -265,7 +331,7 @@ describe("admin web UI in Chromium", () => {
     await page.getByText("Team mapping").first().waitFor(wait);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, "14-dsync-narrow");
+    await screenshot(page, "16-dsync-narrow");
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 

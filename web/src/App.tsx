@@ -1,3 +1,4 @@
+import { ActivityPage } from "./activity/ActivityPage.tsx";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { DirectoryGroupDetailPage } from "./dsync/DirectoryGroupDetailPage.tsx";
 import { DirectoryGroupsPage } from "./dsync/DirectoryGroupsPage.tsx";
@@ -32,6 +33,7 @@ export function App() {
                 <Route path="members" element={<MembersPage />} />
                 <Route path="teams" element={<TeamsPage />} />
                 <Route path="teams/:id" element={<TeamDetailPage />} />
+                <Route path="activity" element={<ActivityPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -3,7 +3,8 @@ import { Client, cacheExchange, fetchExchange } from "urql";
 /**
  * The API client: same-origin /graphql with the session cookie. Subscriptions
  * go over fetch (server-sent events), which graphql-yoga serves without a
- * WebSocket server.
+ * WebSocket server. Pages show cached data at once and refresh it from the
+ * network, since IdP pushes change it behind the admin's back.
  */
 export function createClient(): Client {
   return new Client({
@@ -11,5 +12,6 @@ export function createClient(): Client {
     exchanges: [cacheExchange, fetchExchange],
     fetchOptions: { credentials: "same-origin" },
     fetchSubscriptions: true,
+    requestPolicy: "cache-and-network",
   });
 }

@@ -6,8 +6,10 @@ import { ActiveBadge } from "../ui/Badge.tsx";
 import { JsonView } from "../ui/JsonView.tsx";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
 import { Time } from "../ui/Time.tsx";
-import { usePolling } from "../ui/usePolling.ts";
+import { useLiveRefetch } from "../live/LiveEvents.tsx";
 
+// Events that change what this page shows.
+const LIVE_TYPES = ["group.", "group_mapping.", "user."] as const;
 const DirectoryGroupDetailDocument = graphql(`
   query DirectoryGroupDetail($id: ID!, $slug: String!) {
     node(id: $id) {
@@ -63,7 +65,7 @@ export function DirectoryGroupDetailPage() {
     query: DirectoryGroupDetailDocument,
     variables: { id, slug: organization.slug },
   });
-  usePolling(refetch, 3000);
+  useLiveRefetch(refetch, LIVE_TYPES);
   const group = data?.node?.__typename === "DirectoryGroup" ? data.node : null;
   // Mapping is by exact name, as the sync itself matches.
   const mappedTeams =

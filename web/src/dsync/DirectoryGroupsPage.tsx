@@ -7,9 +7,11 @@ import { SearchInput } from "../ui/SearchInput.tsx";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
 import { Time } from "../ui/Time.tsx";
 import { useListParams } from "../ui/listParams.ts";
-import { usePolling } from "../ui/usePolling.ts";
 import { DsyncPage } from "./DsyncPage.tsx";
+import { useLiveRefetch } from "../live/LiveEvents.tsx";
 
+// Events that change what this page shows.
+const LIVE_TYPES = ["group."] as const;
 const DirectoryGroupsDocument = graphql(`
   query DirectoryGroups($slug: String!, $search: String, $first: Int, $after: String, $last: Int, $before: String) {
     organization(slug: $slug) {
@@ -48,9 +50,8 @@ export function DirectoryGroupsPage() {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: DirectoryGroupsDocument,
     variables: { slug: organization.slug, ...list.variables },
-    requestPolicy: "cache-and-network",
   });
-  usePolling(refetch, 3000);
+  useLiveRefetch(refetch, LIVE_TYPES);
   const directory = data?.organization?.directories.edges[0]?.node;
   const groups = directory?.groups;
 

@@ -5,9 +5,11 @@ import { ActiveBadge } from "../ui/Badge.tsx";
 import { JsonView } from "../ui/JsonView.tsx";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
 import { Time } from "../ui/Time.tsx";
-import { usePolling } from "../ui/usePolling.ts";
 import { GrantReason } from "./GrantReason.tsx";
+import { useLiveRefetch } from "../live/LiveEvents.tsx";
 
+// Events that change what this page shows.
+const LIVE_TYPES = ["user.", "group.", "team."] as const;
 const DirectoryUserDetailDocument = graphql(`
   query DirectoryUserDetail($id: ID!) {
     node(id: $id) {
@@ -65,7 +67,7 @@ const DirectoryUserDetailDocument = graphql(`
 export function DirectoryUserDetailPage() {
   const { id = "" } = useParams();
   const [{ data, error, fetching }, refetch] = useQuery({ query: DirectoryUserDetailDocument, variables: { id } });
-  usePolling(refetch, 3000);
+  useLiveRefetch(refetch, LIVE_TYPES);
   const user = data?.node?.__typename === "DirectoryUser" ? data.node : null;
 
   return (

@@ -4,9 +4,11 @@ import { graphql } from "../gql/index.ts";
 import { useOrganization } from "../session/Session.tsx";
 import { CreateTeamDialog } from "../teams/CreateTeamDialog.tsx";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
-import { usePolling } from "../ui/usePolling.ts";
 import { TeamMappingRow } from "./TeamMappingRow.tsx";
+import { useLiveRefetch } from "../live/LiveEvents.tsx";
 
+// Events that change what this page shows.
+const LIVE_TYPES = ["team.", "group_mapping.", "group."] as const;
 const TEAM_LIMIT = 100;
 // Constant: urql restarts a query whose context object changes between renders.
 const CONTEXT = { additionalTypenames: ["GroupMapping", "Team"] };
@@ -36,8 +38,7 @@ export function TeamMapping() {
     variables: { slug: organization.slug, first: TEAM_LIMIT },
     context: CONTEXT,
   });
-  // Member counts change as the IdP pushes groups.
-  usePolling(refetch, 3000);
+  useLiveRefetch(refetch, LIVE_TYPES);
   const [creating, setCreating] = useState(false);
   const teams = data?.organization?.teams;
 

@@ -6,6 +6,7 @@ const NAV = [
   { to: "/settings/organization/dsync", label: "Directory Sync" },
   { to: "/settings/organization/members", label: "Members" },
   { to: "/settings/organization/teams", label: "Teams" },
+  { to: "/settings/organization/activity", label: "Activity" },
 ];
 
 export function AppLayout({ children }: { children: ReactNode }) {

@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from "react-router";
+import { LiveEventsProvider } from "../live/LiveEvents.tsx";
 import { useSession } from "../session/Session.tsx";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
 import { AppLayout } from "./AppLayout.tsx";
@@ -14,7 +15,9 @@ export function RequireSignIn() {
   return (
     <AppLayout>
       {organization ? (
-        <Outlet />
+        <LiveEventsProvider organizationId={organization.id}>
+          <Outlet />
+        </LiveEventsProvider>
       ) : (
         <EmptyState title="No organization yet">
           <p>You are not an owner or admin of any organization. Ask an operator to add you to one.</p>

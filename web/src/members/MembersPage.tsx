@@ -7,6 +7,7 @@ import { Pagination } from "../ui/Pagination.tsx";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
 import { Time } from "../ui/Time.tsx";
 import { useListParams } from "../ui/listParams.ts";
+import { useLiveRefetch } from "../live/LiveEvents.tsx";
 
 const MembersDocument = graphql(`
   query Members($slug: String!, $first: Int, $after: String, $last: Int, $before: String) {
@@ -43,6 +44,9 @@ const MembersDocument = graphql(`
   }
 `);
 
+// Events that change what this page shows.
+const LIVE_TYPES = ["membership.", "user."] as const;
+
 const ROLE_LABEL: Record<MembershipRole, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
 
 export function MembersPage() {
@@ -52,8 +56,8 @@ export function MembersPage() {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: MembersDocument,
     variables: { slug: organization.slug, ...page },
-    requestPolicy: "cache-and-network",
   });
+  useLiveRefetch(refetch, LIVE_TYPES);
   const members = data?.organization?.members;
 
   return (

@@ -4,8 +4,10 @@ import { GrantReason } from "../dsync/GrantReason.tsx";
 import { graphql } from "../gql/index.ts";
 import { EmptyState, ErrorState, Loading } from "../ui/States.tsx";
 import { Time } from "../ui/Time.tsx";
-import { usePolling } from "../ui/usePolling.ts";
+import { useLiveRefetch } from "../live/LiveEvents.tsx";
 
+// Events that change what this page shows.
+const LIVE_TYPES = ["team.", "group_mapping."] as const;
 const TeamDetailDocument = graphql(`
   query TeamDetail($id: ID!) {
     node(id: $id) {
@@ -47,8 +49,7 @@ const TeamDetailDocument = graphql(`
 export function TeamDetailPage() {
   const { id = "" } = useParams();
   const [{ data, error, fetching }, refetch] = useQuery({ query: TeamDetailDocument, variables: { id } });
-  // Directory pushes add and remove members while the page is open.
-  usePolling(refetch, 3000);
+  useLiveRefetch(refetch, LIVE_TYPES);
   const team = data?.node?.__typename === "Team" ? data.node : null;
 
   return (

@@ -47,7 +47,6 @@ export function TeamsPage() {
   const [{ data, error, fetching }, refetch] = useQuery({
     query: TeamsDocument,
     variables: { slug: organization.slug, ...page },
-    requestPolicy: "cache-and-network",
   });
   const [creating, setCreating] = useState(false);
   const teams = data?.organization?.teams;
