@@ -1,7 +1,9 @@
 import type { DirectoryGroup } from "../../prisma/database.js";
 import { InvalidSyntaxError, ValidationError } from "../errors.js";
 import { deleteField, isJsonObject } from "./json.js";
+import { knownAttributes } from "./knownAttributes.js";
 import { applyGroupPatch, type MemberOperation } from "./patch.js";
+import { groupSchema } from "./resourceSchemas.js";
 import { etag } from "./version.js";
 import { GROUP_SCHEMA, type JsonObject, type ScimGroup, type ScimMultiValue } from "./types.js";
 
@@ -18,7 +20,7 @@ export interface DirectoryGroupColumns {
  */
 export function groupResourceFromBody(body: unknown): { resource: ScimGroup; members?: MemberOperation } {
   if (!isJsonObject(body)) throw new InvalidSyntaxError("A Group must be a JSON object.");
-  const { resource, memberOps } = applyGroupPatch({}, [{ op: "replace", value: body }]);
+  const { resource, memberOps } = applyGroupPatch({}, [{ op: "replace", value: knownAttributes(groupSchema, body) }]);
   groupColumns(resource);
   return { resource, members: memberOps.at(-1) };
 }

@@ -1,7 +1,9 @@
 import type { DirectoryUser } from "../../prisma/database.js";
 import { InvalidSyntaxError, ValidationError } from "../errors.js";
 import { deleteField, getField, isJsonObject } from "./json.js";
+import { knownAttributes } from "./knownAttributes.js";
 import { applyUserPatch } from "./patch.js";
+import { userSchema } from "./resourceSchemas.js";
 import { etag } from "./version.js";
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, type JsonObject, type ScimMultiValue, type ScimUser } from "./types.js";
 
@@ -26,7 +28,7 @@ export interface DirectoryUserColumns {
  */
 export function userResourceFromBody(body: unknown): ScimUser {
   if (!isJsonObject(body)) throw new InvalidSyntaxError("A User must be a JSON object.");
-  const copy: JsonObject = liftEnterpriseAttributes({ ...body });
+  const copy: JsonObject = knownAttributes(userSchema, liftEnterpriseAttributes({ ...body }));
   deleteField(copy, "password");
   const resource = applyUserPatch({}, [{ op: "replace", value: copy }]);
   requireUserName(resource);

@@ -10,6 +10,7 @@ import { recordEvents, type NewEvent } from "./events.js";
 import { applyMemberOperations, type MembershipChange } from "./groupMembership.js";
 import { syncGroupDeleted, syncGroupMembers, syncGroupRenamed } from "./sync.js";
 import type { Tx } from "./transaction.js";
+import { requireStorable } from "./validation.js";
 
 function summary(group: DirectoryGroup) {
   return { id: group.id, displayName: group.displayName, externalId: group.externalId };
@@ -35,6 +36,7 @@ async function changeMembers(tx: Tx, group: DirectoryGroup, operations: readonly
 
 /** POST /Groups, with any members in the body. */
 export async function createDirectoryGroup(tx: Tx, actor: Actor, input: { directoryId: string; resource: unknown }) {
+  requireStorable(input.resource, "resource");
   const directory = await directoryForWrite(tx, actor, input.directoryId);
   const { resource, members } = groupResourceFromBody(input.resource);
   const group = await tx.directoryGroup.create({
@@ -99,6 +101,7 @@ export async function replaceDirectoryGroup(
   actor: Actor,
   input: { id: string; resource: unknown; ifMatch?: string | null },
 ) {
+  requireStorable(input.resource, "resource");
   const before = await lockedGroup(tx, actor, input.id, input.ifMatch);
   const { resource, members } = groupResourceFromBody(input.resource);
   return writeGroup(tx, before, resource, members ? [members] : []);
@@ -110,6 +113,7 @@ export async function patchDirectoryGroup(
   actor: Actor,
   input: { id: string; operations: unknown; ifMatch?: string | null },
 ) {
+  requireStorable(input.operations, "Operations");
   const operations = parsePatchRequest(input.operations);
   const before = await lockedGroup(tx, actor, input.id, input.ifMatch);
   const { resource, memberOps } = applyGroupPatch(groupToScim(before, ""), operations);

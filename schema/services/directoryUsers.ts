@@ -9,6 +9,7 @@ import { directoryForWrite, lockResource } from "./directoryAccess.js";
 import { recordEvents, type NewEvent } from "./events.js";
 import { syncDirectoryUser, syncDirectoryUserDeleted } from "./sync.js";
 import type { Tx } from "./transaction.js";
+import { requireStorable } from "./validation.js";
 
 function summary(user: DirectoryUser) {
   return {
@@ -34,6 +35,7 @@ function changeEvents(before: DirectoryUser, after: DirectoryUser): NewEvent[] {
 
 /** POST /Users. A userName already in the directory (any letter case) is a conflict. */
 export async function createDirectoryUser(tx: Tx, actor: Actor, input: { directoryId: string; resource: unknown }) {
+  requireStorable(input.resource, "resource");
   const directory = await directoryForWrite(tx, actor, input.directoryId);
   const resource = userResourceFromBody(input.resource);
   const columns = userColumns(resource);
@@ -85,6 +87,7 @@ export async function replaceDirectoryUser(
   actor: Actor,
   input: { id: string; resource: unknown; ifMatch?: string | null },
 ) {
+  requireStorable(input.resource, "resource");
   const before = await lockedUser(tx, actor, input.id, input.ifMatch);
   return writeUser(tx, before, userResourceFromBody(input.resource));
 }
@@ -95,6 +98,7 @@ export async function patchDirectoryUser(
   actor: Actor,
   input: { id: string; operations: unknown; ifMatch?: string | null },
 ) {
+  requireStorable(input.operations, "Operations");
   const operations = parsePatchRequest(input.operations);
   const before = await lockedUser(tx, actor, input.id, input.ifMatch);
   const current = userToScim(before, "");

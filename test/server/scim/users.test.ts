@@ -207,6 +207,23 @@ describeEachDatabase("SCIM Users", (kind) => {
     expect((await scim.get("/Users")).body.totalResults).toBe(0);
   });
 
+  it("refuses characters PostgreSQL cannot store with 400 invalidValue, and ignores undefined attributes", async () => {
+    const scim = await newDirectory(t);
+    for (const displayName of ["a\u0000b", "\ud800"]) {
+      const response = await scim.post("/Users", { userName: "nul@example.com", displayName });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ status: "400", scimType: "invalidValue" });
+    }
+    const user = await scim.createUser("typo@example.com");
+    const patched = await scim.patch(`/Users/${user.id}`, [{ op: "add", path: "nickName", value: "\u0000" }]);
+    expect(patched.status).toBe(400);
+    const put = await scim.put(`/Users/${user.id}`, { userName: "typo@example.com", adreses: [{ country: "Germany" }] });
+    expect(put.status).toBe(200);
+    expect(put.body.adreses).toBeUndefined();
+    const explicit = await scim.patch(`/Users/${user.id}`, [{ op: "add", path: "adreses", value: "x" }]);
+    expect(explicit.body).toMatchObject({ status: "400", scimType: "invalidPath" });
+  });
+
   it("accepts Entra's create body with its typo'd extension URN and capitalised sub-attributes", async () => {
     const scim = await newDirectory(t, "AZURE_SCIM_V2");
     const created = await scim.post("/Users", {
