@@ -1,16 +1,15 @@
 import { useEffect } from "react";
 
 /**
- * Re-runs a query every `ms` while the tab is visible, so IdP pushes show up
- * without a reload. (The ask is "network-only": the document cache would
- * otherwise answer from memory.)
+ * Re-runs a query every `ms` while the tab is visible, for state that changes
+ * without an event to announce it (webhook delivery attempts). "network-only":
+ * the document cache would otherwise answer from memory.
  */
-export function usePolling(refetch: (opts: { requestPolicy: "network-only" }) => void, ms: number, enabled = true) {
+export function usePolling(refetch: (opts: { requestPolicy: "network-only" }) => void, ms: number) {
   useEffect(() => {
-    if (!enabled) return;
     const timer = setInterval(() => {
       if (document.visibilityState === "visible") refetch({ requestPolicy: "network-only" });
     }, ms);
     return () => clearInterval(timer);
-  }, [refetch, ms, enabled]);
+  }, [refetch, ms]);
 }
