@@ -1,5 +1,6 @@
 import type { Prisma } from "../../prisma/database.js";
-import { markOrganizationChanged, type Tx } from "./transaction.js";
+import { UTC_NOW } from "./sync/sql.js";
+import type { Tx } from "./transaction.js";
 
 export const EVENT_TYPES = [
   "user.created",
@@ -33,26 +34,55 @@ export interface NewEvent {
   payload: Prisma.InputJsonValue;
 }
 
+const pending = new WeakMap<Tx, Map<string, NewEvent[]>>();
+
 /**
- * Appends events to the outbox inside the caller's transaction. Bumping the
- * organization's counter row-locks it until commit, so sequences commit in
- * order per organization and a reader resuming after N never skips one.
- * Call it last in a service so the lock is held briefly.
+ * Queues events for the outbox of the caller's transaction; inTransaction
+ * writes them just before commit (writeQueuedEvents). Sequencing them there
+ * keeps the organization's counter row, which every writer of that
+ * organization must lock, locked only for the last statement and the commit,
+ * instead of from a service's first event to its end.
  */
 export async function recordEvents(tx: Tx, organizationId: string, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const [{ lastEventSeq }] = await tx.$queryRaw<{ lastEventSeq: bigint }[]>`
-    UPDATE "Organization" SET "lastEventSeq" = "lastEventSeq" + ${events.length}
-    WHERE id = ${organizationId}::uuid RETURNING "lastEventSeq"`;
-  const first = BigInt(lastEventSeq) - BigInt(events.length) + 1n;
-  await tx.event.createMany({
-    data: events.map((event, index) => ({
-      organizationId,
-      sequence: first + BigInt(index),
-      type: event.type,
-      directoryId: event.directoryId ?? null,
-      payload: event.payload,
-    })),
-  });
-  markOrganizationChanged(tx, organizationId);
+  const queue = pending.get(tx);
+  if (!queue) throw new Error("recordEvents runs only inside inTransaction.");
+  queue.set(organizationId, [...(queue.get(organizationId) ?? []), ...events]);
+}
+
+/** Called by inTransaction when it opens a transaction. */
+export function queueEventsOf(tx: Tx): void {
+  pending.set(tx, new Map());
+}
+
+/**
+ * Appends the queued events to the outbox, in the order they were recorded,
+ * with one statement per organization. Bumping the organization's counter
+ * row-locks it until commit, so sequences commit in order per organization
+ * and a reader resuming after N never skips one. Returns the organizations
+ * that have new events once the transaction commits.
+ */
+export async function writeQueuedEvents(tx: Tx): Promise<string[]> {
+  const queue = pending.get(tx);
+  pending.delete(tx);
+  if (!queue) return [];
+  // A fixed order, so that transactions writing to several organizations cannot deadlock.
+  const organizationIds = [...queue.keys()].sort();
+  for (const organizationId of organizationIds) {
+    const events = queue.get(organizationId)!;
+    await tx.$executeRaw`
+      WITH counter AS (
+        UPDATE "Organization" SET "lastEventSeq" = "lastEventSeq" + ${events.length}
+        WHERE id = ${organizationId}::uuid RETURNING "lastEventSeq"
+      )
+      INSERT INTO "Event" (id, "organizationId", sequence, type, "directoryId", payload, "createdAt")
+      SELECT gen_random_uuid(), ${organizationId}::uuid, counter."lastEventSeq" - ${events.length} + e.position,
+             e.type, e."directoryId", e.payload::jsonb, ${UTC_NOW}
+      FROM counter, unnest(
+        ${events.map((e) => e.type)}::text[],
+        ${events.map((e) => e.directoryId ?? null)}::uuid[],
+        ${events.map((e) => JSON.stringify(e.payload))}::text[]
+      ) WITH ORDINALITY AS e(type, "directoryId", payload, position)`;
+  }
+  return organizationIds;
 }

@@ -10,21 +10,26 @@ import type { Tx } from "./transaction.js";
 import { reconcileGrants } from "./sync/grants.js";
 import { reconcileMemberships } from "./sync/memberships.js";
 import { linkRosterUser } from "./sync/rosterUsers.js";
-import { lockOrganization, lockOrganizationOf } from "./sync/sql.js";
+import { lockOrganization, lockOrganizationOf, lockOrganizationSharedOf, lockUsers, lockUsersOf } from "./sync/sql.js";
 
-/** After a directory user was created (previous null) or replaced/patched: rules 1, 2, 3, 8. */
-export async function syncDirectoryUser(tx: Tx, user: DirectoryUser, previous: DirectoryUser | null): Promise<void> {
-  const organizationId = await lockOrganizationOf(tx, user.directoryId);
+/**
+ * After a directory user was created (previous null) or replaced/patched:
+ * rules 1, 2, 3, 8. Returns the Roster user it is linked to (null while none).
+ */
+export async function syncDirectoryUser(tx: Tx, user: DirectoryUser, previous: DirectoryUser | null): Promise<string | null> {
+  const organizationId = await lockOrganizationSharedOf(tx, user.directoryId);
   const userId = await linkRosterUser(tx, user, previous);
-  if (!userId) return;
+  if (!userId) return null;
   const reason = !previous ? "user_created" : previous.active && !user.active ? "user_deactivated" : !previous.active && user.active ? "user_reactivated" : "user_updated";
   await reconcileMemberships(tx, { organizationId, userIds: [userId], directoryId: user.directoryId }, reason);
+  return userId;
 }
 
 /** Before a directory user is deleted: the same as deactivation (rule 3). */
 export async function syncDirectoryUserDeleted(tx: Tx, user: DirectoryUser): Promise<void> {
-  const organizationId = await lockOrganizationOf(tx, user.directoryId);
+  const organizationId = await lockOrganizationSharedOf(tx, user.directoryId);
   if (!user.userId) return;
+  await lockUsers(tx, [user.userId]);
   await reconcileMemberships(
     tx,
     { organizationId, userIds: [user.userId], directoryId: user.directoryId, without: { directoryUserId: user.id } },
@@ -41,9 +46,10 @@ export async function syncGroupMembers(
 ): Promise<void> {
   const directoryUserIds = [...addedDirectoryUserIds, ...removedDirectoryUserIds];
   if (directoryUserIds.length === 0) return;
-  const organizationId = await lockOrganizationOf(tx, group.directoryId);
+  const organizationId = await lockOrganizationSharedOf(tx, group.directoryId);
   // Grants exist only for mapped names, so an unmapped group has nothing to do.
   if (!(await isMapped(tx, organizationId, [group.displayName]))) return;
+  await lockUsersOf(tx, directoryUserIds);
   await reconcileGrants(tx, { organizationId, groupIds: [group.id], directoryUserIds }, "group_members_changed");
 }
 

@@ -1,32 +1,30 @@
 import type { Prisma, PrismaClient } from "../../prisma/database.js";
 import type { EventBus } from "./eventBus.js";
+import { queueEventsOf, writeQueuedEvents } from "./events.js";
 
 export type Tx = Prisma.TransactionClient;
 
 const busOf = new WeakMap<PrismaClient, EventBus>();
-const changedOrganizations = new WeakMap<Tx, Set<string>>();
 
 /** Makes every inTransaction on this client wake the bus's subscribers for the organizations whose events it committed. */
 export function notifyCommitsTo(prisma: PrismaClient, bus: EventBus): void {
   busOf.set(prisma, bus);
 }
 
-/** Called by recordEvents: the organization has new events once this transaction commits. */
-export function markOrganizationChanged(tx: Tx, organizationId: string): void {
-  changedOrganizations.get(tx)?.add(organizationId);
-}
-
 /**
- * Runs a service in one transaction; services never open their own. After a
+ * Runs a service in one transaction; services never open their own. The
+ * events the service recorded are written last, just before commit. After a
  * commit (never after a rollback) it notifies the event bus, so every writer
  * wakes live subscribers without having to remember to.
  */
 export async function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const changed = new Set<string>();
+  let changed: string[] = [];
   const result = await prisma.$transaction(
-    (tx) => {
-      changedOrganizations.set(tx, changed);
-      return work(tx);
+    async (tx) => {
+      queueEventsOf(tx);
+      const value = await work(tx);
+      changed = await writeQueuedEvents(tx);
+      return value;
     },
     { timeout: 30_000, maxWait: 30_000 },
   );

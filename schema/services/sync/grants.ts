@@ -65,7 +65,7 @@ function linkedUsers(directoryUserIds: string[]): Prisma.Sql {
   return Prisma.sql`SELECT "userId" FROM "DirectoryUser" WHERE id = ANY(${uuids(directoryUserIds)}) AND "userId" IS NOT NULL`;
 }
 
-/** The same scope over existing group grants (aliases: gr grant, tm team member, t team). */
+/** The same scope over existing group grants (aliases: gr grant, tm team member, t team, g group). */
 function existingGrantFilter(scope: GrantScope): Prisma.Sql {
   const filters: Prisma.Sql[] = [
     Prisma.sql`t."organizationId" = ${scope.organizationId}::uuid`,
@@ -83,6 +83,18 @@ function existingGrantFilter(scope: GrantScope): Prisma.Sql {
   return Prisma.join(filters, " AND ");
 }
 
+interface ExistingGrant {
+  id: string;
+  teamMemberId: string;
+  teamId: string;
+  userId: string;
+  groupId: string;
+  groupName: string;
+  directoryId: string;
+}
+
+const grantKey = (g: { teamId: string; userId: string; groupId: string }) => `${g.teamId}/${g.userId}/${g.groupId}`;
+
 /**
  * Makes the directory-group grants within `scope` exactly what directory data
  * justifies, set-based (a few statements whatever the number of members):
@@ -90,24 +102,50 @@ function existingGrantFilter(scope: GrantScope): Prisma.Sql {
  * and ends team memberships left without any grant. Manual grants are never
  * touched, so hand-made memberships survive. Records team.member_added and
  * team.member_removed for memberships that start or end, with `reason`.
+ *
+ * What should exist and what exists are read separately and compared here:
+ * inside a transaction that has just written thousands of grants, planner
+ * statistics are stale, and a join between the two could turn quadratic.
  */
 export async function reconcileGrants(tx: Tx, scope: GrantScope, reason: string): Promise<void> {
-  const missing = await tx.$queryRaw<GrantRow[]>`
-    WITH desired AS (${desiredGrants(scope)})
-    SELECT d."teamId", t.slug AS "teamSlug", t.name AS "teamName", d."userId", u.email,
-           d."groupId", d."groupName", d."directoryId"
-    FROM desired d
-    JOIN "Team" t ON t.id = d."teamId"
-    JOIN "User" u ON u.id = d."userId"
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "TeamMember" tm JOIN "TeamMemberGrant" gr ON gr."teamMemberId" = tm.id
-      WHERE tm."teamId" = d."teamId" AND tm."userId" = d."userId" AND gr."grantKey" = 'group:' || d."groupId"
+  // One statement finds the missing grants and deletes the unjustified ones: both
+  // read the same snapshot, and no grant can be both (one is desired, the other not).
+  const rows = await tx.$queryRaw<(GrantRow & { revoked: boolean; teamMemberId: string | null })[]>`
+    WITH desired AS (${desiredGrants(scope)}),
+    revoked AS (
+      DELETE FROM "TeamMemberGrant" gr
+      USING "TeamMember" tm, "Team" t, "DirectoryGroup" g
+      WHERE tm.id = gr."teamMemberId" AND t.id = tm."teamId" AND g.id = gr."directoryGroupId"
+        AND ${existingGrantFilter(scope)}
+        AND NOT EXISTS (
+          SELECT 1 FROM desired d
+          WHERE d."teamId" = tm."teamId" AND d."userId" = tm."userId" AND d."groupId" = gr."directoryGroupId"
+        )
+      RETURNING gr."teamMemberId", g.id AS "groupId", g."displayName" AS "groupName", g."directoryId"
+    ),
+    missing AS (
+      SELECT d."teamId", t.slug AS "teamSlug", t.name AS "teamName", d."userId", u.email,
+             d."groupId", d."groupName", d."directoryId"
+      FROM desired d
+      JOIN "Team" t ON t.id = d."teamId"
+      JOIN "User" u ON u.id = d."userId"
+      WHERE NOT EXISTS (
+        SELECT 1 FROM "TeamMember" tm JOIN "TeamMemberGrant" gr ON gr."teamMemberId" = tm.id
+        WHERE tm."teamId" = d."teamId" AND tm."userId" = d."userId" AND gr."grantKey" = 'group:' || d."groupId"
+      )
     )
-    ORDER BY t.slug, u.email, d."groupName"`;
+    SELECT false AS revoked, NULL::uuid AS "teamMemberId", m.* FROM missing m
+    UNION ALL
+    SELECT true, r."teamMemberId", NULL, NULL, NULL, NULL, NULL, r."groupId", r."groupName", r."directoryId" FROM revoked r
+    ORDER BY 1, 4, 7, 9`;
+  const missing = rows.filter((r) => !r.revoked);
+  const revoked = rows
+    .filter((r) => r.revoked)
+    .map((r) => ({ teamMemberId: r.teamMemberId!, groupId: r.groupId, groupName: r.groupName, directoryId: r.directoryId }));
 
   const events: NewEvent[] = [];
   if (missing.length > 0) {
-    // Adds before removals, so a membership that trades one grant for another never ends.
+    // Adds before ending memberships, so a membership that trades one grant for another never ends.
     const added = await tx.$queryRaw<{ teamId: string; userId: string }[]>`
       INSERT INTO "TeamMember" (id, "teamId", "userId", "createdAt")
       SELECT DISTINCT ON (x.t, x.u) gen_random_uuid(), x.t, x.u, ${UTC_NOW}
@@ -130,17 +168,6 @@ export async function reconcileGrants(tx: Tx, scope: GrantScope, reason: string)
     }
   }
 
-  const revoked = await tx.$queryRaw<{ teamMemberId: string; groupId: string; groupName: string; directoryId: string }[]>`
-    WITH desired AS (${desiredGrants(scope)})
-    DELETE FROM "TeamMemberGrant" gr
-    USING "TeamMember" tm, "Team" t, "DirectoryGroup" g
-    WHERE tm.id = gr."teamMemberId" AND t.id = tm."teamId" AND g.id = gr."directoryGroupId"
-      AND ${existingGrantFilter(scope)}
-      AND NOT EXISTS (
-        SELECT 1 FROM desired d
-        WHERE d."teamId" = tm."teamId" AND d."userId" = tm."userId" AND d."groupId" = gr."directoryGroupId"
-      )
-    RETURNING gr."teamMemberId", g.id AS "groupId", g."displayName" AS "groupName", g."directoryId"`;
   if (revoked.length > 0) {
     const ended = await endUngrantedMemberships(tx, revoked.map((r) => r.teamMemberId));
     const groupOf = new Map(revoked.map((r) => [r.teamMemberId, r]));

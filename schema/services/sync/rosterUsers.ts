@@ -1,6 +1,7 @@
 import type { DirectoryUser } from "../../../prisma/database.js";
 import { ConflictError } from "../../errors.js";
 import type { Tx } from "../transaction.js";
+import { lockUsers } from "./sql.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -28,12 +29,15 @@ function profileChanged(previous: DirectoryUser, user: DirectoryUser): boolean {
  * Links a directory user to its Roster user (rule 1: an existing user with the
  * same email, case-insensitively, else a new one) and, while linked, makes the
  * IdP's profile the Roster user's (rule 2). Returns the Roster user's id, or
- * null while the directory user has no email to be known by.
+ * null while the directory user has no email to be known by; the Roster
+ * user's row is then locked until commit (see lockUsers).
  */
 export async function linkRosterUser(tx: Tx, user: DirectoryUser, previous: DirectoryUser | null): Promise<string | null> {
   const profile = profileOf(user);
   if (user.userId) {
+    // Writing the profile locks the row; an unchanged profile must lock it all the same.
     if (!previous || profileChanged(previous, user)) await updateProfile(tx, user.userId, profile);
+    else await lockUsers(tx, [user.userId]);
     return user.userId;
   }
   if (!profile.emailKey) return null;
