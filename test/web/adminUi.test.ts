@@ -207,13 +207,19 @@ describe("admin web UI in Chromium", () => {
     expect(await page.evaluate(() => "rosterNoReload" in window)).toBe(true);
   });
 
-  it("shows a directory user's raw SCIM attributes and groups", async () => {
+  it("shows a directory user's raw SCIM attributes and groups, and a group's members", async () => {
     await link("Users").click();
     await link("Ada Lovelace").click();
     await page.getByRole("heading", { name: "Ada Lovelace" }).waitFor(wait);
     expect(await page.getByLabel("Raw SCIM attributes").innerText()).toContain('"familyName": "Lovelace"');
     await link("Okta Engineers").waitFor(wait);
     await screenshot(page, "07-directory-user");
+
+    await link("Okta Engineers").click();
+    await page.getByRole("heading", { name: "Okta Engineers" }).waitFor(wait);
+    await link("Grace Hopper").waitFor(wait);
+    expect(await page.getByText("No team maps “Okta Engineers”").count()).toBe(1);
+    await screenshot(page, "08-directory-group");
   });
 
   it("maps the group's name to a team, refusing a duplicate, and the team gets its members", async () => {
@@ -227,7 +233,7 @@ describe("admin web UI in Chromium", () => {
     await input.press("Enter");
     await page.getByRole("alert").filter({ hasText: "“Okta Engineers” is already mapped to Engineering." }).waitFor(wait);
     await page.locator("tr", { has: link("Engineering") }).locator("td.num", { hasText: "2" }).waitFor(wait);
-    await screenshot(page, "08-team-mapping");
+    await screenshot(page, "09-team-mapping");
 
     await link("Engineering").click();
     await page.getByRole("heading", { name: "Engineering" }).waitFor(wait);
@@ -236,7 +242,7 @@ describe("admin web UI in Chromium", () => {
     await members.getByText("Grace Hopper").waitFor(wait);
     expect(await members.getByText("Alan Turing").count()).toBe(0);
     expect(await members.getByText("Via IdP group Okta Engineers").count()).toBe(2);
-    await screenshot(page, "09-team-members");
+    await screenshot(page, "10-team-members");
 
     await link("Directory Sync").click();
     await link("Users").click();
@@ -244,7 +250,7 @@ describe("admin web UI in Chromium", () => {
     const teams = page.locator("section", { has: page.getByRole("heading", { name: "Teams" }) });
     await teams.getByText("Via IdP group Okta Engineers").waitFor(wait);
     expect(await teams.getByRole("link", { name: "Engineering" }).count()).toBe(1);
-    await screenshot(page, "10-directory-user-teams");
+    await screenshot(page, "11-directory-user-teams");
   });
 
   it("shows a deactivated user's badge and the organization's members", async () => {
@@ -258,7 +264,7 @@ describe("admin web UI in Chromium", () => {
     const table = page.getByRole("table", { name: "Organization members" });
     await table.getByText("Grace Hopper").waitFor(wait);
     await table.getByText("Test Admin").waitFor(wait);
-    await screenshot(page, "11-members");
+    await screenshot(page, "12-members");
   });
 
   it("shows the event log live, webhook deliveries and their redelivery", async () => {
@@ -288,12 +294,12 @@ describe("admin web UI in Chromium", () => {
     const row = deliveries.locator("tr", { hasText: "user.created" });
     await row.getByText("Failed").waitFor(wait);
     await row.getByText("HTTP 500").waitFor(wait);
-    await screenshot(page, "12-activity-failed-delivery");
+    await screenshot(page, "13-activity-failed-delivery");
     receiverStatus = 200;
     await row.getByRole("button", { name: /^Redeliver event/ }).click();
     await row.getByText("Delivered").waitFor(wait);
     expect(received).toEqual([{ type: "user.created", signature: expect.any(String) }]);
-    await screenshot(page, "13-activity");
+    await screenshot(page, "14-activity");
     expect(await page.evaluate(() => "rosterNoReload" in window)).toBe(true);
   });
 
@@ -306,7 +312,7 @@ describe("admin web UI in Chromium", () => {
     await page.getByRole("heading", { name: "Support" }).waitFor(wait);
     await link("← Teams").click();
     await link("Support").waitFor(wait);
-    await screenshot(page, "14-teams");
+    await screenshot(page, "15-teams");
   });
 
   it("rotates the token after confirmation: the old one stops working", async () => {
@@ -315,7 +321,8 @@ describe("admin web UI in Chromium", () => {
     await button("Rotate token").click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText("The current token stops working immediately").waitFor(wait);
-    await screenshot(page, "15-rotate-token-confirm");
+    // A modal covers the viewport, not the whole page.
+    await screenshot(page, "16-rotate-token-confirm", { fullPage: false });
     await dialog.getByRole("button", { name: "Rotate token" }).click();
     await dialog.waitFor({ state: "hidden", ...wait });
     const rotated = await page.getByLabel("SCIM Bearer Token", { exact: true }).inputValue();
@@ -331,7 +338,7 @@ describe("admin web UI in Chromium", () => {
     await page.getByText("Team mapping").first().waitFor(wait);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, "16-dsync-narrow");
+    await screenshot(page, "17-dsync-narrow");
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
