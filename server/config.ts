@@ -7,6 +7,8 @@ export interface Config {
   /** postgresql://… to use a PostgreSQL server; unset means embedded PGlite. */
   databaseUrl?: string;
   dataDir: string;
+  /** Connections each instance keeps to a PostgreSQL server (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   operatorKeys: string[];
   seedDemo: boolean;
   redisUrl?: string;
@@ -23,6 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.ROSTER_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     operatorKeys: (env.ROSTER_API_KEYS ?? "")
       .split(",")
       .map((key) => key.trim())

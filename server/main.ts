@@ -10,7 +10,7 @@ import { startWebhookDispatcher } from "./webhooks/dispatcher.js";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
-const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
 const applied = await db.migrate();
 if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
 

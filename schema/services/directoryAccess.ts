@@ -1,3 +1,4 @@
+import type { DirectoryGroup, DirectoryUser } from "../../prisma/database.js";
 import type { Actor } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import { requireDirectoryAccess } from "./access.js";
@@ -11,8 +12,12 @@ export function isResourceId(id: string): boolean {
 }
 
 /** The directory a write goes to, after checking the actor may write there. */
-export async function directoryForWrite(tx: Tx, actor: Actor, directoryId: string) {
+export async function directoryForWrite(tx: Tx, actor: Actor, directoryId: string): Promise<{ id: string; organizationId: string }> {
   if (!isResourceId(directoryId)) throw new NotFoundError("No such directory.");
+  // An IdP writing to its own directory: authentication has just read that directory.
+  if (actor.kind === "directory" && actor.directoryId === directoryId) {
+    return { id: directoryId, organizationId: actor.organizationId };
+  }
   await requireDirectoryAccess(tx, actor, directoryId);
   const directory = await tx.directory.findUnique({ where: { id: directoryId } });
   if (!directory) throw new NotFoundError("No such directory.");
@@ -21,13 +26,16 @@ export async function directoryForWrite(tx: Tx, actor: Actor, directoryId: strin
 
 /**
  * Locks a directory user or group row for the rest of the transaction, so
- * concurrent PUT/PATCH/DELETE of one resource apply one after another.
+ * concurrent PUT/PATCH/DELETE of one resource apply one after another, and
+ * returns it as locked (null when there is none).
  */
-export async function lockResource(tx: Tx, table: "DirectoryUser" | "DirectoryGroup", id: string): Promise<boolean> {
-  if (!isResourceId(id)) return false;
+export async function lockResource(tx: Tx, table: "DirectoryUser", id: string): Promise<DirectoryUser | null>;
+export async function lockResource(tx: Tx, table: "DirectoryGroup", id: string): Promise<DirectoryGroup | null>;
+export async function lockResource(tx: Tx, table: "DirectoryUser" | "DirectoryGroup", id: string) {
+  if (!isResourceId(id)) return null;
   const rows =
     table === "DirectoryUser"
-      ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "DirectoryUser" WHERE id = ${id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "DirectoryGroup" WHERE id = ${id}::uuid FOR UPDATE`;
-  return rows.length > 0;
+      ? await tx.$queryRaw<DirectoryUser[]>`SELECT * FROM "DirectoryUser" WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<DirectoryGroup[]>`SELECT * FROM "DirectoryGroup" WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
 }

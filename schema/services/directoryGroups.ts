@@ -56,11 +56,11 @@ export async function createDirectoryGroup(tx: Tx, actor: Actor, input: { direct
 }
 
 async function lockedGroup(tx: Tx, actor: Actor, id: string, ifMatch?: string | null) {
-  if (!(await lockResource(tx, "DirectoryGroup", id))) throw new NotFoundError(`No group with id "${id}".`);
-  const group = await tx.directoryGroup.findUniqueOrThrow({ where: { id }, include: { directory: true } });
-  await directoryForWrite(tx, actor, group.directoryId);
+  const group = await lockResource(tx, "DirectoryGroup", id);
+  if (!group) throw new NotFoundError(`No group with id "${id}".`);
+  const directory = await directoryForWrite(tx, actor, group.directoryId);
   checkIfMatch(ifMatch, group.version);
-  return group;
+  return { ...group, directory };
 }
 
 async function writeGroup(

@@ -46,8 +46,8 @@ export async function createDirectoryUser(tx: Tx, actor: Actor, input: { directo
     skipDuplicates: true,
   });
   if (!created) throw new ConflictError(`A user with userName "${columns.userName}" already exists in this directory.`);
-  await syncDirectoryUser(tx, created, null);
-  const user = await tx.directoryUser.findUniqueOrThrow({ where: { id: created.id } });
+  // Sync only links the row to its Roster user, so the row need not be read again.
+  const user = { ...created, userId: await syncDirectoryUser(tx, created, null) };
   await recordEvents(tx, directory.organizationId, [
     { type: "user.created", directoryId: directory.id, payload: { user: summary(user) } },
   ]);
@@ -55,11 +55,11 @@ export async function createDirectoryUser(tx: Tx, actor: Actor, input: { directo
 }
 
 async function lockedUser(tx: Tx, actor: Actor, id: string, ifMatch?: string | null) {
-  if (!(await lockResource(tx, "DirectoryUser", id))) throw new NotFoundError(`No user with id "${id}".`);
-  const user = await tx.directoryUser.findUniqueOrThrow({ where: { id }, include: { directory: true } });
-  await directoryForWrite(tx, actor, user.directoryId);
+  const user = await lockResource(tx, "DirectoryUser", id);
+  if (!user) throw new NotFoundError(`No user with id "${id}".`);
+  const directory = await directoryForWrite(tx, actor, user.directoryId);
   checkIfMatch(ifMatch, user.version);
-  return user;
+  return { ...user, directory };
 }
 
 async function writeUser(tx: Tx, before: DirectoryUser & { directory: { organizationId: string } }, resource: ScimUser) {
@@ -75,8 +75,7 @@ async function writeUser(tx: Tx, before: DirectoryUser & { directory: { organiza
     where: { id: before.id },
     data: { ...columns, raw: storedUserAttributes(resource) as Prisma.InputJsonValue, version: { increment: 1 } },
   });
-  await syncDirectoryUser(tx, updated, before);
-  const after = await tx.directoryUser.findUniqueOrThrow({ where: { id: before.id } });
+  const after = { ...updated, userId: await syncDirectoryUser(tx, updated, before) };
   await recordEvents(tx, before.directory.organizationId, changeEvents(before, after));
   return after;
 }

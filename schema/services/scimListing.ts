@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../../prisma/database.js";
+import { Prisma, type DirectoryGroup, type DirectoryUser, type PrismaClient } from "../../prisma/database.js";
 import { groupFilterSql, userFilterSql } from "../scim/filter.js";
 import { groupSortSql, userSortSql } from "../scim/sort.js";
 
@@ -25,11 +25,14 @@ const USERS: Table = { name: "DirectoryUser", filter: userFilterSql, sort: userS
 const GROUPS: Table = { name: "DirectoryGroup", filter: groupFilterSql, sort: groupSortSql };
 
 /**
- * One page of ids plus the total, both computed by the database: the filter
- * becomes SQL and the page is LIMIT/OFFSET over a stable order (the sort key,
- * then creation time and id as tiebreakers).
+ * One page plus the total, both computed by the database: the filter becomes
+ * SQL and the page is LIMIT/OFFSET over a stable order (the sort key, then
+ * creation time and id as tiebreakers). The offset is taken over ids alone,
+ * which the (directoryId, createdAt, id) index answers without reading rows,
+ * so a deep page costs little more than the first; only the page's rows are
+ * read. The count and the page run side by side.
  */
-async function pageIds(prisma: PrismaClient, table: Table, directoryId: string, query: ListQuery) {
+async function page<Row>(prisma: PrismaClient, table: Table, directoryId: string, query: ListQuery) {
   const tableSql = Prisma.raw(`"${table.name}"`);
   const where = Prisma.sql`${tableSql}."directoryId" = ${directoryId}::uuid${
     query.filter?.trim() ? Prisma.sql` AND (${table.filter(query.filter)})` : Prisma.empty
@@ -41,32 +44,25 @@ async function pageIds(prisma: PrismaClient, table: Table, directoryId: string, 
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
 
-  const [{ total }] = await prisma.$queryRaw<{ total: bigint | number }[]>`
-    SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`;
-  const ids =
+  const [[{ total }], resources] = await Promise.all([
+    prisma.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`,
     count === 0
       ? []
-      : (
-          await prisma.$queryRaw<{ id: string }[]>`
-            SELECT ${tableSql}."id"::text AS id FROM ${tableSql} WHERE ${where}
-            ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`
-        ).map((row) => row.id);
-  return { totalResults: Number(total), startIndex, ids };
+      : prisma.$queryRaw<Row[]>`
+          SELECT r.* FROM unnest(ARRAY(
+            SELECT ${tableSql}."id" FROM ${tableSql} WHERE ${where}
+            ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}
+          )) WITH ORDINALITY AS p(id, position)
+          JOIN ${tableSql} r ON r.id = p.id
+          ORDER BY p.position`,
+  ]);
+  return { totalResults: Number(total), startIndex, resources };
 }
 
-function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+export function listDirectoryUsers(prisma: PrismaClient, directoryId: string, query: ListQuery) {
+  return page<DirectoryUser>(prisma, USERS, directoryId, query);
 }
 
-export async function listDirectoryUsers(prisma: PrismaClient, directoryId: string, query: ListQuery) {
-  const page = await pageIds(prisma, USERS, directoryId, query);
-  const rows = page.ids.length ? await prisma.directoryUser.findMany({ where: { id: { in: page.ids } } }) : [];
-  return { totalResults: page.totalResults, startIndex: page.startIndex, resources: inOrder(page.ids, rows) };
-}
-
-export async function listDirectoryGroups(prisma: PrismaClient, directoryId: string, query: ListQuery) {
-  const page = await pageIds(prisma, GROUPS, directoryId, query);
-  const rows = page.ids.length ? await prisma.directoryGroup.findMany({ where: { id: { in: page.ids } } }) : [];
-  return { totalResults: page.totalResults, startIndex: page.startIndex, resources: inOrder(page.ids, rows) };
+export function listDirectoryGroups(prisma: PrismaClient, directoryId: string, query: ListQuery) {
+  return page<DirectoryGroup>(prisma, GROUPS, directoryId, query);
 }

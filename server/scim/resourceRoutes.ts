@@ -39,9 +39,9 @@ export function resourceRoutes(kind: ResourceKind, contextFor: ContextFor): Rout
   const { documents } = kind;
   const nodeId = (id: string) => encodeGlobalID(kind.type, id);
   const members = (projection: Projection) => (kind.name === "Group" ? { members: wantsMembers(projection) } : {});
-  const input = (extra: Record<string, unknown>) => ({
+  const input = (extra: Record<string, unknown>, withMembers = true) => ({
     input: extra,
-    ...(kind.name === "Group" ? { members: true } : {}),
+    ...(kind.name === "Group" ? { members: withMembers } : {}),
   });
   const ifMatch = (req: Request) => req.headers["if-match"] ?? null;
 
@@ -118,10 +118,16 @@ export function resourceRoutes(kind: ResourceKind, contextFor: ContextFor): Rout
   async function update(req: Request, res: Response, verb: "replace" | "patch") {
     const ctx = contextFor(res);
     const body = verb === "replace" ? { resource: req.body } : { operations: req.body };
+    // A PATCH answers with the group's members only when asked (attributes=members): IdPs
+    // push large groups 100 members at a time, and echoing every member each time
+    // would make each push cost as much as the whole group (RFC 7644 §3.5.2 lets
+    // the response follow `attributes`; Okta and Entra ignore the members in it).
+    const projection = projectionOf(req);
+    const withMembers = verb === "replace" || Boolean(projection.attributes?.length && wantsMembers(projection));
     const resource = await run<MutationData>(
       ctx,
       verb === "replace" ? documents.replace : documents.patch,
-      input({ id: nodeId(String(req.params.id)), ifMatch: ifMatch(req), ...body }),
+      input({ id: nodeId(String(req.params.id)), ifMatch: ifMatch(req), ...body }, withMembers),
     )
       .then(payloadResource)
       .catch(notFoundForOtherDirectories(kind, String(req.params.id)));
@@ -132,7 +138,7 @@ export function resourceRoutes(kind: ResourceKind, contextFor: ContextFor): Rout
       res.status(204).end();
       return;
     }
-    send(res, 200, resource, projectionOf(req));
+    send(res, 200, resource, projection);
   }
 
   router.put("/:id", (req, res) => update(req, res, "replace"));
