@@ -23,7 +23,9 @@ export async function startServer(
   env: Record<string, string>,
   ready: RegExp,
 ): Promise<{ server: ServerProcess; match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
