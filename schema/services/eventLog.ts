@@ -10,10 +10,10 @@ export interface EventFilter {
 }
 
 /** Rejects unknown event types instead of silently matching nothing. */
-export function checkEventTypes(types: readonly string[] | null | undefined): void {
+export function checkEventTypes(types: readonly string[] | null | undefined, field = "types"): void {
   const unknown = (types ?? []).filter((type) => !(EVENT_TYPES as readonly string[]).includes(type));
   if (unknown.length > 0) {
-    throw new ValidationError(`Unknown event type ${unknown.join(", ")}; known types: ${EVENT_TYPES.join(", ")}.`, "types");
+    throw new ValidationError(`Unknown event type ${unknown.join(", ")}; known types: ${EVENT_TYPES.join(", ")}.`, field);
   }
 }
 

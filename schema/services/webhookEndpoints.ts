@@ -30,7 +30,7 @@ export async function createWebhookEndpoint(
 ) {
   const data = parseInput(createWebhookEndpointInput, { ...input, eventTypes: input.eventTypes ?? [] });
   requireOrganizationAccess(actor, data.organizationId);
-  checkEventTypes(data.eventTypes);
+  checkEventTypes(data.eventTypes, "eventTypes");
   const organization = await tx.organization.findUnique({ where: { id: data.organizationId } });
   if (!organization) throw new NotFoundError("No such organization.");
   const secret = issueSecret("whsec").value;
