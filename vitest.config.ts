@@ -16,6 +16,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite is single-threaded WASM; two workers match the machines' two cores.
     maxWorkers: 2,
-    env: { NODE_ENV: "test" },
+    // The event stream's fallback poll is put out of reach so that tests prove
+    // commits wake subscribers by notification alone.
+    env: { NODE_ENV: "test", ROSTER_EVENT_POLL_MS: "600000" },
   },
 });

@@ -4,8 +4,14 @@ import type { EventBus } from "./eventBus.js";
 import { readEvents, type EventFilter } from "./eventLog.js";
 
 const BATCH = 100;
-/** The outbox is re-read this often even without a notification, so a lost one only delays. */
-const POLL_MS = 5_000;
+/**
+ * The outbox is re-read this often even without a notification, so a lost
+ * one only delays. Tests set it out of reach to prove notifications alone
+ * deliver.
+ */
+function pollMs(): number {
+  return Number(process.env.ROSTER_EVENT_POLL_MS ?? 5_000);
+}
 
 /**
  * A live stream of an organization's events after `after` (or, when null,
@@ -27,7 +33,7 @@ export function streamEvents(
     };
     // Subscribe before the first read so that nothing committed in between is missed.
     const unsubscribe = bus.subscribe(filter.organizationId, notified);
-    const timer = setInterval(notified, POLL_MS);
+    const timer = setInterval(notified, pollMs());
     let stopped = false;
     void stop.then(() => {
       stopped = true;

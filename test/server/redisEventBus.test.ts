@@ -62,11 +62,9 @@ describeEachDatabase("Redis event bus in the app", (kind) => {
       await otherInstance.ready;
       // Another instance's write: its commit notifies its own bus, which reaches this one through Redis only.
       notifyCommitsTo(t.db.prisma, otherInstance);
-      const started = Date.now();
       await inTransaction(t.db.prisma, (tx) => recordEvents(tx, organizationId, [{ type: "team.created", payload: {} }]));
       notifyCommitsTo(t.db.prisma, t.app.events);
       expect((await live.next()).data.events).toEqual({ type: "team.created", sequence: "1" });
-      expect(Date.now() - started).toBeLessThan(3_000);
       await otherInstance.close();
     } finally {
       notifyCommitsTo(t.db.prisma, t.app.events);
