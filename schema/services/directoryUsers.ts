@@ -8,6 +8,7 @@ import { checkIfMatch } from "../scim/version.js";
 import { directoryForWrite, lockResource } from "./directoryAccess.js";
 import { recordEvents, type NewEvent } from "./events.js";
 import { syncDirectoryUser, syncDirectoryUserDeleted } from "./sync.js";
+import { UTC_NOW } from "./sync/sql.js";
 import type { Tx } from "./transaction.js";
 import { requireStorable } from "./validation.js";
 
@@ -41,10 +42,14 @@ export async function createDirectoryUser(tx: Tx, actor: Actor, input: { directo
   const columns = userColumns(resource);
   // ON CONFLICT DO NOTHING: of two concurrent creates, the second waits for
   // the first to commit and then inserts nothing, so exactly one user exists.
-  const [created] = await tx.directoryUser.createManyAndReturn({
-    data: [{ directoryId: directory.id, ...columns, raw: storedUserAttributes(resource) as Prisma.InputJsonValue }],
-    skipDuplicates: true,
-  });
+  const [created] = await tx.$queryRaw<DirectoryUser[]>`
+    INSERT INTO "DirectoryUser" (id, "directoryId", "externalId", "userName", "userNameKey", active, "givenName",
+      "familyName", "displayName", email, "emailKey", raw, "createdAt", "updatedAt")
+    VALUES (gen_random_uuid(), ${directory.id}::uuid, ${columns.externalId}, ${columns.userName}, ${columns.userNameKey},
+      ${columns.active}, ${columns.givenName}, ${columns.familyName}, ${columns.displayName}, ${columns.email},
+      ${columns.emailKey}, ${JSON.stringify(storedUserAttributes(resource))}::jsonb, ${UTC_NOW}, ${UTC_NOW})
+    ON CONFLICT DO NOTHING
+    RETURNING *`;
   if (!created) throw new ConflictError(`A user with userName "${columns.userName}" already exists in this directory.`);
   // Sync only links the row to its Roster user, so the row need not be read again.
   const user = { ...created, userId: await syncDirectoryUser(tx, created, null) };

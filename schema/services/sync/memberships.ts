@@ -2,6 +2,7 @@ import { Prisma, type MembershipRole, type MembershipSource, type MembershipStat
 import { recordEvents, type NewEvent } from "../events.js";
 import type { Tx } from "../transaction.js";
 import { reconcileGrants, teamMemberEvent } from "./grants.js";
+import { UTC_NOW } from "./sql.js";
 
 export interface MembershipScope {
   organizationId: string;
@@ -50,14 +51,11 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
   const events: NewEvent[] = [];
   const created = rows.filter((r) => r.membershipId === null && r.activeDirectoryId);
   if (created.length > 0) {
-    const memberships = await tx.membership.createManyAndReturn({
-      data: created.map((r) => ({
-        organizationId: scope.organizationId,
-        userId: r.userId,
-        source: "DIRECTORY" as const,
-        directoryId: r.activeDirectoryId,
-      })),
-    });
+    const memberships = await tx.$queryRaw<{ id: string; userId: string; role: MembershipRole; status: MembershipStatus; source: MembershipSource }[]>`
+      INSERT INTO "Membership" (id, "organizationId", "userId", source, "directoryId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${scope.organizationId}::uuid, x.u, 'DIRECTORY', x.d, ${UTC_NOW}, ${UTC_NOW}
+      FROM unnest(${created.map((r) => r.userId)}::uuid[], ${created.map((r) => r.activeDirectoryId)}::uuid[]) AS x(u, d)
+      RETURNING id::text, "userId"::text, role::text AS role, status::text AS status, source::text AS source`;
     const emailOf = new Map(created.map((r) => [r.userId, r.email]));
     for (const m of memberships) {
       events.push(membershipEvent("membership.created", { ...m, email: emailOf.get(m.userId)! }, scope.directoryId, reason));

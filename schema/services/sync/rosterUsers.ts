@@ -1,7 +1,7 @@
 import type { DirectoryUser } from "../../../prisma/database.js";
 import { ConflictError } from "../../errors.js";
 import type { Tx } from "../transaction.js";
-import { lockUsers } from "./sql.js";
+import { lockUsers, UTC_NOW } from "./sql.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -41,15 +41,20 @@ export async function linkRosterUser(tx: Tx, user: DirectoryUser, previous: Dire
     return user.userId;
   }
   if (!profile.emailKey) return null;
-  const rosterUser = await tx.user.upsert({
-    where: { emailKey: profile.emailKey },
-    create: { ...profile, email: profile.email!, emailKey: profile.emailKey },
-    update: profile,
-    select: { id: true },
-  });
-  // Raw, so that linking does not count as the IdP changing the user (updatedAt).
-  await tx.$executeRaw`UPDATE "DirectoryUser" SET "userId" = ${rosterUser.id}::uuid WHERE id = ${user.id}::uuid`;
-  return rosterUser.id;
+  // One statement: upsert the Roster user by email, then link the directory user to it, without
+  // counting the link as the IdP changing the directory user (its updatedAt stays).
+  const [linked] = await tx.$queryRaw<{ userId: string }[]>`
+    WITH person AS (
+      INSERT INTO "User" (id, email, "emailKey", "displayName", "givenName", "familyName", "createdAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${profile.email}, ${profile.emailKey}, ${profile.displayName}, ${profile.givenName},
+        ${profile.familyName}, ${UTC_NOW}, ${UTC_NOW})
+      ON CONFLICT ("emailKey") DO UPDATE SET email = EXCLUDED.email, "displayName" = EXCLUDED."displayName",
+        "givenName" = EXCLUDED."givenName", "familyName" = EXCLUDED."familyName", "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING id
+    )
+    UPDATE "DirectoryUser" SET "userId" = (SELECT id FROM person) WHERE id = ${user.id}::uuid
+    RETURNING "userId"::text AS "userId"`;
+  return linked.userId;
 }
 
 async function updateProfile(tx: Tx, userId: string, profile: ReturnType<typeof profileOf>) {
