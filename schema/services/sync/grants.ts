@@ -65,7 +65,7 @@ function linkedUsers(directoryUserIds: string[]): Prisma.Sql {
   return Prisma.sql`SELECT "userId" FROM "DirectoryUser" WHERE id = ANY(${uuids(directoryUserIds)}) AND "userId" IS NOT NULL`;
 }
 
-/** The same scope over existing group grants (aliases: gr grant, tm team member, t team, g group). */
+/** The same scope over existing group grants (aliases: gr grant, tm team member, t team). */
 function existingGrantFilter(scope: GrantScope): Prisma.Sql {
   const filters: Prisma.Sql[] = [
     Prisma.sql`t."organizationId" = ${scope.organizationId}::uuid`,
@@ -83,17 +83,11 @@ function existingGrantFilter(scope: GrantScope): Prisma.Sql {
   return Prisma.join(filters, " AND ");
 }
 
-interface ExistingGrant {
-  id: string;
-  teamMemberId: string;
-  teamId: string;
-  userId: string;
-  groupId: string;
-  groupName: string;
-  directoryId: string;
+/** A grant that should exist and does not (grantId null), or one that exists and should not. */
+interface GrantChange extends GrantRow {
+  grantId: string | null;
+  teamMemberId: string | null;
 }
-
-const grantKey = (g: { teamId: string; userId: string; groupId: string }) => `${g.teamId}/${g.userId}/${g.groupId}`;
 
 /**
  * Makes the directory-group grants within `scope` exactly what directory data
@@ -102,79 +96,68 @@ const grantKey = (g: { teamId: string; userId: string; groupId: string }) => `${
  * and ends team memberships left without any grant. Manual grants are never
  * touched, so hand-made memberships survive. Records team.member_added and
  * team.member_removed for memberships that start or end, with `reason`.
- *
- * What should exist and what exists are read separately and compared here:
- * inside a transaction that has just written thousands of grants, planner
- * statistics are stale, and a join between the two could turn quadratic.
  */
 export async function reconcileGrants(tx: Tx, scope: GrantScope, reason: string): Promise<void> {
-  // One statement finds the missing grants and deletes the unjustified ones: both
-  // read the same snapshot, and no grant can be both (one is desired, the other not).
-  const rows = await tx.$queryRaw<(GrantRow & { revoked: boolean; teamMemberId: string | null })[]>`
-    WITH desired AS (${desiredGrants(scope)}),
-    revoked AS (
-      DELETE FROM "TeamMemberGrant" gr
-      USING "TeamMember" tm, "Team" t, "DirectoryGroup" g
-      WHERE tm.id = gr."teamMemberId" AND t.id = tm."teamId" AND g.id = gr."directoryGroupId"
-        AND ${existingGrantFilter(scope)}
-        AND NOT EXISTS (
-          SELECT 1 FROM desired d
-          WHERE d."teamId" = tm."teamId" AND d."userId" = tm."userId" AND d."groupId" = gr."directoryGroupId"
-        )
-      RETURNING gr."teamMemberId", g.id AS "groupId", g."displayName" AS "groupName", g."directoryId"
+  // What should exist and what exists meet in a FULL JOIN, which PostgreSQL
+  // only runs as a hash or merge join: it stays linear even when statistics
+  // are stale, as they are in a transaction that has just written thousands
+  // of grants (an anti-join there was planned as a nested loop: quadratic).
+  // Every other statement here goes by primary or unique key.
+  const changes = await tx.$queryRaw<GrantChange[]>`
+    WITH desired AS MATERIALIZED (${desiredGrants(scope)}),
+    existing AS MATERIALIZED (
+      SELECT gr.id, tm.id AS "teamMemberId", tm."teamId", tm."userId", gr."directoryGroupId" AS "groupId"
+      FROM "TeamMemberGrant" gr
+      JOIN "TeamMember" tm ON tm.id = gr."teamMemberId"
+      JOIN "Team" t ON t.id = tm."teamId"
+      WHERE ${existingGrantFilter(scope)}
     ),
-    missing AS (
-      SELECT d."teamId", t.slug AS "teamSlug", t.name AS "teamName", d."userId", u.email,
-             d."groupId", d."groupName", d."directoryId"
+    diff AS (
+      SELECT e.id AS "grantId", e."teamMemberId", coalesce(d."teamId", e."teamId") AS "teamId",
+             coalesce(d."userId", e."userId") AS "userId", coalesce(d."groupId", e."groupId") AS "groupId"
       FROM desired d
-      JOIN "Team" t ON t.id = d."teamId"
-      JOIN "User" u ON u.id = d."userId"
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "TeamMember" tm JOIN "TeamMemberGrant" gr ON gr."teamMemberId" = tm.id
-        WHERE tm."teamId" = d."teamId" AND tm."userId" = d."userId" AND gr."grantKey" = 'group:' || d."groupId"
-      )
+      FULL JOIN existing e ON e."teamId" = d."teamId" AND e."userId" = d."userId" AND e."groupId" = d."groupId"
+      WHERE d."teamId" IS NULL OR e.id IS NULL
     )
-    SELECT false AS revoked, NULL::uuid AS "teamMemberId", m.* FROM missing m
-    UNION ALL
-    SELECT true, r."teamMemberId", NULL, NULL, NULL, NULL, NULL, r."groupId", r."groupName", r."directoryId" FROM revoked r
-    ORDER BY 1, 4, 7, 9`;
-  const missing = rows.filter((r) => !r.revoked);
-  const revoked = rows
-    .filter((r) => r.revoked)
-    .map((r) => ({ teamMemberId: r.teamMemberId!, groupId: r.groupId, groupName: r.groupName, directoryId: r.directoryId }));
+    SELECT x."grantId", x."teamMemberId", x."teamId", t.slug AS "teamSlug", t.name AS "teamName", x."userId", u.email,
+           x."groupId", g."displayName" AS "groupName", g."directoryId"
+    FROM diff x
+    JOIN "Team" t ON t.id = x."teamId"
+    JOIN "User" u ON u.id = x."userId"
+    JOIN "DirectoryGroup" g ON g.id = x."groupId"
+    ORDER BY t.slug, u.email, g."displayName"`;
+  const missing = changes.filter((c) => c.grantId === null);
+  const revoked = changes.filter((c) => c.grantId !== null);
 
   const events: NewEvent[] = [];
   if (missing.length > 0) {
-    // Adds before ending memberships, so a membership that trades one grant for another never ends.
-    const added = await tx.$queryRaw<{ teamId: string; userId: string }[]>`
+    // Adds before removals, so a membership that trades one grant for another never ends.
+    const pairs = new Map(missing.map((c) => [`${c.teamId}/${c.userId}`, c]));
+    // DO UPDATE (a no-op change) so that existing memberships return their ids too.
+    const members = await tx.$queryRaw<{ id: string; teamId: string; userId: string; created: boolean }[]>`
       INSERT INTO "TeamMember" (id, "teamId", "userId", "createdAt")
-      SELECT DISTINCT ON (x.t, x.u) gen_random_uuid(), x.t, x.u, ${UTC_NOW}
-      FROM unnest(${uuids(missing.map((r) => r.teamId))}, ${uuids(missing.map((r) => r.userId))}) AS x(t, u)
-      ON CONFLICT ("teamId", "userId") DO NOTHING
-      RETURNING "teamId", "userId"`;
+      SELECT gen_random_uuid(), x.t, x.u, ${UTC_NOW}
+      FROM unnest(${uuids([...pairs.values()].map((c) => c.teamId))}, ${uuids([...pairs.values()].map((c) => c.userId))}) AS x(t, u)
+      ON CONFLICT ("teamId", "userId") DO UPDATE SET "teamId" = EXCLUDED."teamId"
+      RETURNING id, "teamId", "userId", (xmax = 0) AS created`;
+    const memberOf = new Map(members.map((m) => [`${m.teamId}/${m.userId}`, m]));
     await tx.$executeRaw`
       INSERT INTO "TeamMemberGrant" (id, "teamMemberId", source, "grantKey", "directoryGroupId", "createdAt")
-      SELECT gen_random_uuid(), tm.id, 'DIRECTORY_GROUP', 'group:' || x.g, x.g, ${UTC_NOW}
+      SELECT gen_random_uuid(), x.m, 'DIRECTORY_GROUP', 'group:' || x.g, x.g, ${UTC_NOW}
       FROM unnest(
-        ${uuids(missing.map((r) => r.teamId))}, ${uuids(missing.map((r) => r.userId))}, ${uuids(missing.map((r) => r.groupId))}
-      ) AS x(t, u, g)
-      JOIN "TeamMember" tm ON tm."teamId" = x.t AND tm."userId" = x.u
+        ${uuids(missing.map((c) => memberOf.get(`${c.teamId}/${c.userId}`)!.id))}, ${uuids(missing.map((c) => c.groupId))}
+      ) AS x(m, g)
       ON CONFLICT ("teamMemberId", "grantKey") DO NOTHING`;
-    const isNew = new Set(added.map((m) => `${m.teamId}/${m.userId}`));
-    for (const row of missing) {
-      const key = `${row.teamId}/${row.userId}`;
-      if (!isNew.delete(key)) continue;
-      events.push(teamMemberEvent("team.member_added", row, reason));
+    for (const [pair, change] of pairs) {
+      if (memberOf.get(pair)!.created) events.push(teamMemberEvent("team.member_added", change, reason));
     }
   }
 
   if (revoked.length > 0) {
-    const ended = await endUngrantedMemberships(tx, revoked.map((r) => r.teamMemberId));
-    const groupOf = new Map(revoked.map((r) => [r.teamMemberId, r]));
-    for (const member of ended) {
-      const group = groupOf.get(member.id)!;
-      events.push(teamMemberEvent("team.member_removed", { ...member, ...group }, reason));
-    }
+    await tx.$executeRaw`DELETE FROM "TeamMemberGrant" WHERE id = ANY(${uuids(revoked.map((c) => c.grantId!))})`;
+    const ended = await endUngrantedMemberships(tx, [...new Set(revoked.map((c) => c.teamMemberId!))]);
+    const changeOf = new Map(revoked.map((c) => [c.teamMemberId!, c]));
+    for (const member of ended) events.push(teamMemberEvent("team.member_removed", changeOf.get(member.id)!, reason));
   }
   await recordEvents(tx, scope.organizationId, events);
 }
