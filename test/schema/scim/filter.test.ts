@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, Prisma, type Database } from "../../../prisma/database.js";
+import { Prisma, type Database } from "../../../prisma/database.js";
 import { InvalidFilterError, InvalidPathError } from "../../../schema/errors.js";
 import { groupFilterSql, userFilterSql } from "../../../schema/scim/filter.js";
 import { parseFilter, readAttributePath, type Filter } from "../../../schema/scim/filterParser.js";
 import { groupSortSql, userSortSql } from "../../../schema/scim/sort.js";
+import { describeEachDatabase, openTestDatabase } from "../../support/databases.js";
 
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
@@ -322,55 +321,6 @@ describe("sort SQL", () => {
 // ---------------------------------------------------------------------------
 // Against real databases: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
 
-interface Target {
-  name: string;
-  open(): Promise<{ db: Database; drop(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: "pglite",
-    async open() {
-      const db = await openDatabase({});
-      await db.migrate();
-      return { db, drop: () => db.close() };
-    },
-  },
-];
-
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
-  targets.push({
-    name: "postgres",
-    async open() {
-      const name = `roster_filter_${randomBytes(6).toString("hex")}`;
-      const adminUrl = new URL(serverUrl);
-      adminUrl.pathname = "/postgres";
-      const admin = async (sql: string) => {
-        const client = new pg.Client({ connectionString: adminUrl.toString() });
-        await client.connect();
-        try {
-          await client.query(sql);
-        } finally {
-          await client.end();
-        }
-      };
-      await admin(`CREATE DATABASE ${name}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const db = await openDatabase({ url: url.toString(), poolSize: 2 });
-      await db.migrate();
-      return {
-        db,
-        async drop() {
-          await db.close();
-          await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        },
-      };
-    },
-  });
-}
-
 const ALICE_ID = "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef";
 const OLIVER_ID = "54d382a4-2050-4c03-94d1-e769f1d15682";
 const MANAGER_ID = "2819c223-7f76-453a-919d-413861904646";
@@ -488,16 +438,15 @@ const GROUPS = [
   { key: "empty", displayName: "Empty Group", members: [], createdAt: "2022-01-01T00:00:00.000Z" },
 ];
 
-describe.each(targets)("filters on $name", (target) => {
+describeEachDatabase("filters", (kind) => {
   let db: Database;
-  let drop: () => Promise<void>;
   let directoryId: string;
   const userKeys = new Map<string, string>();
   const userIds = new Map<string, string>();
   const groupKeys = new Map<string, string>();
 
   beforeAll(async () => {
-    ({ db, drop } = await target.open());
+    db = await openTestDatabase(kind);
     const organization = await db.prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
     const directory = (name: string, tokenHash: string) =>
       db.prisma.directory.create({
@@ -551,7 +500,7 @@ describe.each(targets)("filters on $name", (target) => {
   });
 
   afterAll(async () => {
-    await drop?.();
+    await db?.close();
   });
 
   async function users(filter: string): Promise<string[]> {
