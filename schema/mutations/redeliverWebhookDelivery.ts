@@ -9,18 +9,10 @@ const RedeliverWebhookDeliveryInput = builder.inputType("RedeliverWebhookDeliver
 });
 
 const RedeliverWebhookDeliveryPayload = builder
-  .objectRef<{ webhookDelivery: WebhookDelivery }>("RedeliverWebhookDeliveryPayload")
+  .objectRef<{ webhookDelivery: WebhookDelivery & { endpoint: { organizationId: string } } }>("RedeliverWebhookDeliveryPayload")
   .implement({
     fields: (t) => ({
-      webhookDelivery: t.field({
-        type: WebhookDeliveryType,
-        // The node type reads its endpoint's organization for access checks.
-        resolve: ({ webhookDelivery }, _args, ctx) =>
-          ctx.prisma.webhookDelivery.findUniqueOrThrow({
-            where: { id: webhookDelivery.id },
-            include: { endpoint: { select: { organizationId: true } } },
-          }),
-      }),
+      webhookDelivery: t.expose("webhookDelivery", { type: WebhookDeliveryType }),
     }),
   });
 

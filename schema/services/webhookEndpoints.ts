@@ -69,5 +69,7 @@ export async function redeliverWebhookDelivery(tx: Tx, actor: Actor, input: { we
   return tx.webhookDelivery.update({
     where: { id: delivery.id },
     data: { status: "PENDING", attemptCount: 0, nextAttemptAt: new Date(), lastError: null },
+    // The GraphQL type checks access by the endpoint's organization.
+    include: { endpoint: { select: { organizationId: true } } },
   });
 }

@@ -63,5 +63,5 @@ describeEachDatabase("sync of a large group", (kind) => {
     const added = await prisma.event.count({ where: { organizationId, type: "team.member_added" } });
     const removed = await prisma.event.count({ where: { organizationId, type: "team.member_removed" } });
     expect([added, removed]).toEqual([2 * (MEMBERS + 100), 2 * (MEMBERS + 100)]);
-  });
+  }, 180_000);
 });
