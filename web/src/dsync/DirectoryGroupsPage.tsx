@@ -94,15 +94,7 @@ export function DirectoryGroupsPage() {
               </tbody>
             </table>
           </div>
-          <Pagination
-            label="Groups"
-            pageInfo={groups.pageInfo}
-            totalCount={groups.totalCount}
-            shown={groups.edges.length}
-            isFirstPage={list.isFirstPage}
-            onPrevious={() => list.previous(groups.pageInfo)}
-            onNext={() => list.next(groups.pageInfo)}
-          />
+          <Pagination label="Groups" connection={groups} list={list} />
         </>
       )}
     </DsyncPage>

@@ -102,15 +102,7 @@ export function DirectoryUsersPage() {
               </tbody>
             </table>
           </div>
-          <Pagination
-            label="Users"
-            pageInfo={users.pageInfo}
-            totalCount={users.totalCount}
-            shown={users.edges.length}
-            isFirstPage={list.isFirstPage}
-            onPrevious={() => list.previous(users.pageInfo)}
-            onNext={() => list.next(users.pageInfo)}
-          />
+          <Pagination label="Users" connection={users} list={list} />
         </>
       )}
     </DsyncPage>

@@ -114,15 +114,7 @@ export function MembersPage() {
                 </tbody>
               </table>
             </div>
-            <Pagination
-              label="Members"
-              pageInfo={members.pageInfo}
-              totalCount={members.totalCount}
-              shown={members.edges.length}
-              isFirstPage={list.isFirstPage}
-              onPrevious={() => list.previous(members.pageInfo)}
-              onNext={() => list.next(members.pageInfo)}
-            />
+            <Pagination label="Members" connection={members} list={list} />
           </>
         )}
       </section>

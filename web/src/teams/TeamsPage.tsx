@@ -110,15 +110,7 @@ export function TeamsPage() {
                 </tbody>
               </table>
             </div>
-            <Pagination
-              label="Teams"
-              pageInfo={teams.pageInfo}
-              totalCount={teams.totalCount}
-              shown={teams.edges.length}
-              isFirstPage={list.isFirstPage}
-              onPrevious={() => list.previous(teams.pageInfo)}
-              onNext={() => list.next(teams.pageInfo)}
-            />
+            <Pagination label="Teams" connection={teams} list={list} />
           </>
         )}
       </section>

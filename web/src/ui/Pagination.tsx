@@ -1,26 +1,34 @@
-import type { PageInfoLike } from "./listParams.ts";
+import type { PageInfoLike, ListParams } from "./listParams.ts";
 
+/** Previous/Next for a connection whose cursors live in the URL (useListParams). */
 export function Pagination(props: {
   label: string;
-  pageInfo: PageInfoLike;
-  totalCount: number;
-  shown: number;
-  isFirstPage: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
+  connection: { pageInfo: PageInfoLike; totalCount: number; edges: readonly unknown[] };
+  list: Pick<ListParams, "isFirstPage" | "next" | "previous">;
 }) {
+  const { label, connection, list } = props;
   // A backwards page reports hasPreviousPage; a forward one only knows it did not start at the beginning.
-  const hasPrevious = props.pageInfo.hasPreviousPage || !props.isFirstPage;
+  const hasPrevious = connection.pageInfo.hasPreviousPage || !list.isFirstPage;
   return (
-    <nav className="pagination" aria-label={`${props.label} pages`}>
+    <nav className="pagination" aria-label={`${label} pages`}>
       <span className="muted">
-        {props.shown} shown of {props.totalCount}
+        {connection.edges.length} shown of {connection.totalCount}
       </span>
       <div className="pagination-buttons">
-        <button type="button" className="button button-small" disabled={!hasPrevious} onClick={props.onPrevious}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!hasPrevious}
+          onClick={() => list.previous(connection.pageInfo)}
+        >
           Previous
         </button>
-        <button type="button" className="button button-small" disabled={!props.pageInfo.hasNextPage} onClick={props.onNext}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!connection.pageInfo.hasNextPage}
+          onClick={() => list.next(connection.pageInfo)}
+        >
           Next
         </button>
       </div>

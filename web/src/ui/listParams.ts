@@ -13,6 +13,8 @@ export interface PageInfoLike {
  * A list's search text and cursor live in the URL (?q=, ?after=, ?before=),
  * so a page survives reloads and the back button.
  */
+export type ListParams = ReturnType<typeof useListParams>;
+
 export function useListParams() {
   const [params, setParams] = useSearchParams();
   const search = params.get("q") ?? "";
