@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { applyMigrations, readMigrations } from "./migrate.js";
+import { pgDatabase, pgliteDatabase, type SqlDatabase } from "./sql.js";
 
 export { PrismaClient };
 export * from "./generated/prisma/client.js";
@@ -14,6 +15,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  /** The same database as direct SQL, for the hot write path (see sql.ts). */
+  sql: SqlDatabase;
   /** Applies pending migrations; safe to call from several instances at once. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -43,6 +46,7 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    sql: pgliteDatabase(pglite),
     async migrate() {
       const migrations = await readMigrations();
       return pglite.transaction((tx) =>
@@ -63,10 +67,16 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  // One pool for Prisma and direct SQL, so the pool size bounds both.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ended (a restart, a failover, a dropped test database) is
+  // discarded by the pool; without a listener its error would end the process.
+  pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",
     prisma,
+    sql: pgDatabase(pool),
     async migrate() {
       const migrations = await readMigrations();
       const client = new pg.Client({ connectionString: url });
@@ -91,6 +101,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     },
     async close() {
       await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../prisma/database.js";
+import type { SqlDatabase } from "../prisma/sql.js";
 import type { EventBus } from "./services/eventBus.js";
 
 /** Who is making a request; every service call is made on behalf of one. */
@@ -15,6 +16,8 @@ export type Actor =
 
 export interface Context {
   prisma: PrismaClient;
+  /** The same database as direct SQL: the directory services write through it. */
+  sql: SqlDatabase;
   actor: Actor;
   /** Externally visible origin, e.g. https://roster.example.com, for SCIM base URLs. */
   publicUrl: string;

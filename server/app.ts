@@ -26,14 +26,15 @@ export interface AppOptions {
 /** The whole Roster HTTP surface over one database: GraphQL, SCIM, sign-in, health and the web UI. */
 export function buildApp(options: AppOptions): RosterApp {
   const config = { ...loadConfig(), ...options.config };
-  const { prisma } = options.db;
+  const { prisma, sql } = options.db;
   const logger = createLogger(config.logLevel);
   // Redis fans live-event wake-ups out to every instance; one instance needs no more than memory.
   const events =
     options.events ?? (config.redisUrl ? createRedisEventBus(config.redisUrl, logger) : createLocalEventBus());
-  notifyCommitsTo(prisma, events);
+  notifyCommitsTo(options.db, events);
   const yoga = createGraphQL({
     prisma,
+    sql,
     events,
     publicUrl: config.publicUrl,
     operatorKeyHashes: config.operatorKeys.map(hashSecret),
@@ -65,7 +66,7 @@ export function buildApp(options: AppOptions): RosterApp {
   app.use("/auth", sessionRouter(prisma, config.publicUrl.startsWith("https://")));
   app.use(
     "/scim/v2/:directoryId",
-    scimRouter({ prisma, events, publicUrl: config.publicUrl, logger, maxBodyBytes: config.maxBodyBytes }),
+    scimRouter({ prisma, sql, events, publicUrl: config.publicUrl, logger, maxBodyBytes: config.maxBodyBytes }),
   );
   app.use(yoga.graphqlEndpoint, (req, res) => yoga.handle(req, res));
   app.use(webRouter());

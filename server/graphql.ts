@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import type { PrismaClient } from "../prisma/database.js";
+import type { SqlDatabase } from "../prisma/sql.js";
 import type { Context } from "../schema/context.js";
 import { RosterError } from "../schema/errors.js";
 import { schema } from "../schema/schema.js";
@@ -11,6 +12,7 @@ export type RosterYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
 export function createGraphQL(options: {
   prisma: PrismaClient;
+  sql: SqlDatabase;
   events: EventBus;
   publicUrl: string;
   operatorKeyHashes: string[];
@@ -36,6 +38,7 @@ export function createGraphQL(options: {
     },
     context: async ({ request }) => ({
       prisma: options.prisma,
+      sql: options.sql,
       events: options.events,
       publicUrl: options.publicUrl,
       actor: await resolveActor(options.prisma, options.operatorKeyHashes, {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../prisma/database.js";
 import { seedDemo } from "../schema/services/demo.js";
-import { inTransaction } from "../schema/services/transaction.js";
+import { inOrmTransaction } from "../schema/services/transaction.js";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -16,7 +16,7 @@ if (applied.length > 0) logger.info({ migrations: applied }, "applied database m
 
 // Only the embedded database is seeded: a server database belongs to an operator.
 if (config.seedDemo && db.kind === "pglite") {
-  const demo = await inTransaction(db.prisma, (tx) => seedDemo(tx, { password: process.env.ROSTER_DEMO_PASSWORD }));
+  const demo = await inOrmTransaction(db.prisma, (tx) => seedDemo(tx, { password: process.env.ROSTER_DEMO_PASSWORD }));
   if (demo) {
     console.log(
       `\nSeeded the demo organization.\n  Sign in at ${config.publicUrl}/ as ${demo.email} with password ${demo.password}\n  (shown once; set ROSTER_DEMO_PASSWORD to choose it, ROSTER_DEMO=0 to skip the demo)\n`,

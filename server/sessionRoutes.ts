@@ -2,7 +2,7 @@ import express, { type Router } from "express";
 import { parse as parseCookies, serialize } from "cookie";
 import type { PrismaClient } from "../prisma/database.js";
 import { signIn, signOut } from "../schema/services/adminSessions.js";
-import { inTransaction } from "../schema/services/transaction.js";
+import { inOrmTransaction } from "../schema/services/transaction.js";
 import { SESSION_COOKIE } from "./auth.js";
 
 /** Admin sign-in with an httpOnly, SameSite=Lax session cookie (so other sites cannot ride it). */
@@ -15,7 +15,7 @@ export function sessionRouter(prisma: PrismaClient, secureCookies: boolean): Rou
       res.status(400).json({ error: "email and password are required." });
       return;
     }
-    const session = await inTransaction(prisma, (tx) => signIn(tx, { email, password }));
+    const session = await inOrmTransaction(prisma, (tx) => signIn(tx, { email, password }));
     if (!session) {
       res.status(401).json({ error: "Wrong email or password." });
       return;
@@ -34,7 +34,7 @@ export function sessionRouter(prisma: PrismaClient, secureCookies: boolean): Rou
   });
   router.post("/sign-out", async (req, res) => {
     const token = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
-    if (token) await inTransaction(prisma, (tx) => signOut(tx, token));
+    if (token) await inOrmTransaction(prisma, (tx) => signOut(tx, token));
     res.setHeader("Set-Cookie", serialize(SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" }));
     res.status(204).end();
   });

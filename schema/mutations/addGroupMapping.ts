@@ -3,7 +3,7 @@ import { builder } from "../builder.js";
 import { GroupMappingType } from "../types/GroupMapping.js";
 import { TeamType } from "../types/Team.js";
 import { addGroupMapping } from "../services/groupMappings.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const AddGroupMappingInput = builder.inputType("AddGroupMappingInput", {
   fields: (t) => ({
@@ -22,7 +22,7 @@ builder.mutationField("addGroupMapping", (t) =>
     errors: {},
     args: { input: t.arg({ type: AddGroupMappingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      groupMapping: await inTransaction(ctx.prisma, (tx) =>
+      groupMapping: await inOrmTransaction(ctx.prisma, (tx) =>
         addGroupMapping(tx, ctx.actor, { teamId: input.teamId.id, groupName: input.groupName }),
       ),
     }),

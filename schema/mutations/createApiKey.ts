@@ -3,7 +3,7 @@ import { builder } from "../builder.js";
 import { ApiKeyType } from "../types/ApiKey.js";
 import { OrganizationType } from "../types/Organization.js";
 import { createApiKey } from "../services/apiKeys.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
   fields: (t) => ({
@@ -25,7 +25,7 @@ builder.mutationField("createApiKey", (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      inTransaction(ctx.prisma, (tx) =>
+      inOrmTransaction(ctx.prisma, (tx) =>
         createApiKey(tx, ctx.actor, { organizationId: input.organizationId.id, name: input.name }),
       ),
   }),

@@ -4,7 +4,7 @@ import { DirectoryType } from "../types/Directory.js";
 import { OrganizationType } from "../types/Organization.js";
 import { DirectoryProviderEnum } from "../types/Directory.js";
 import { createDirectory } from "../services/directories.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const CreateDirectoryInput = builder.inputType("CreateDirectoryInput", {
   fields: (t) => ({
@@ -27,7 +27,7 @@ builder.mutationField("createDirectory", (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateDirectoryInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      inTransaction(ctx.prisma, (tx) =>
+      inOrmTransaction(ctx.prisma, (tx) =>
         createDirectory(tx, ctx.actor, {
           organizationId: input.organizationId.id,
           name: input.name,

@@ -24,7 +24,7 @@ builder.mutationField("createDirectoryGroup", (t) =>
     errors: { types: PATCH_ERRORS },
     args: { input: t.arg({ type: CreateDirectoryGroupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directoryGroup: await inTransaction(ctx.prisma, (tx) =>
+      directoryGroup: await inTransaction(ctx.sql, (tx) =>
         createDirectoryGroup(tx, ctx.actor, { directoryId: input.directoryId.id, resource: input.resource }),
       ),
     }),

@@ -24,7 +24,7 @@ builder.mutationField("createDirectoryUser", (t) =>
     errors: { types: PATCH_ERRORS },
     args: { input: t.arg({ type: CreateDirectoryUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directoryUser: await inTransaction(ctx.prisma, (tx) =>
+      directoryUser: await inTransaction(ctx.sql, (tx) =>
         createDirectoryUser(tx, ctx.actor, { directoryId: input.directoryId.id, resource: input.resource }),
       ),
     }),

@@ -2,7 +2,7 @@ import type { Organization } from "../../prisma/database.js";
 import { builder } from "../builder.js";
 import { OrganizationType } from "../types/Organization.js";
 import { createOrganization } from "../services/organizations.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const CreateOrganizationInput = builder.inputType("CreateOrganizationInput", {
   fields: (t) => ({
@@ -22,7 +22,7 @@ builder.mutationField("createOrganization", (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      organization: await inTransaction(ctx.prisma, (tx) => createOrganization(tx, ctx.actor, input)),
+      organization: await inOrmTransaction(ctx.prisma, (tx) => createOrganization(tx, ctx.actor, input)),
     }),
   }),
 );

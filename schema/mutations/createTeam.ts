@@ -3,7 +3,7 @@ import { builder } from "../builder.js";
 import { TeamType } from "../types/Team.js";
 import { OrganizationType } from "../types/Organization.js";
 import { createTeam } from "../services/teams.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const CreateTeamInput = builder.inputType("CreateTeamInput", {
   fields: (t) => ({
@@ -23,7 +23,7 @@ builder.mutationField("createTeam", (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateTeamInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      team: await inTransaction(ctx.prisma, (tx) =>
+      team: await inOrmTransaction(ctx.prisma, (tx) =>
         createTeam(tx, ctx.actor, { organizationId: input.organizationId.id, name: input.name, slug: input.slug }),
       ),
     }),

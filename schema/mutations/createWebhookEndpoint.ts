@@ -1,6 +1,6 @@
 import type { WebhookEndpoint } from "../../prisma/database.js";
 import { builder } from "../builder.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 import { createWebhookEndpoint } from "../services/webhookEndpoints.js";
 import { OrganizationType } from "../types/Organization.js";
 import { WebhookEndpointType } from "../types/WebhookEndpoint.js";
@@ -31,7 +31,7 @@ builder.mutationField("createWebhookEndpoint", (t) =>
     errors: {},
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      inTransaction(ctx.prisma, (tx) =>
+      inOrmTransaction(ctx.prisma, (tx) =>
         createWebhookEndpoint(tx, ctx.actor, {
           organizationId: input.organizationId.id,
           url: input.url,

@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { DirectoryType } from "../types/Directory.js";
 import { deleteDirectory } from "../services/directories.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const DeleteDirectoryInput = builder.inputType("DeleteDirectoryInput", {
   fields: (t) => ({ directoryId: t.globalID({ required: true, for: DirectoryType }) }),
@@ -17,7 +17,7 @@ builder.mutationField("deleteDirectory", (t) =>
     errors: {},
     args: { input: t.arg({ type: DeleteDirectoryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      await inTransaction(ctx.prisma, (tx) => deleteDirectory(tx, ctx.actor, { directoryId: input.directoryId.id }));
+      await inOrmTransaction(ctx.prisma, (tx) => deleteDirectory(tx, ctx.actor, { directoryId: input.directoryId.id }));
       return { deletedDirectoryId: input.directoryId.id };
     },
   }),

@@ -21,7 +21,7 @@ builder.mutationField("deleteDirectoryGroup", (t) =>
     errors: {},
     args: { input: t.arg({ type: DeleteDirectoryGroupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const deleted = await inTransaction(ctx.prisma, (tx) =>
+      const deleted = await inTransaction(ctx.sql, (tx) =>
         deleteDirectoryGroup(tx, ctx.actor, { id: input.id.id, ifMatch: input.ifMatch }),
       );
       return { deletedId: deleted.id };

@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 import { deleteWebhookEndpoint } from "../services/webhookEndpoints.js";
 import { WebhookEndpointType } from "../types/WebhookEndpoint.js";
 
@@ -22,7 +22,7 @@ builder.mutationField("deleteWebhookEndpoint", (t) =>
     errors: {},
     args: { input: t.arg({ type: DeleteWebhookEndpointInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      inTransaction(ctx.prisma, (tx) =>
+      inOrmTransaction(ctx.prisma, (tx) =>
         deleteWebhookEndpoint(tx, ctx.actor, { webhookEndpointId: input.webhookEndpointId.id }),
       ),
   }),

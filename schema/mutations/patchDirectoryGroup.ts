@@ -24,7 +24,7 @@ builder.mutationField("patchDirectoryGroup", (t) =>
     errors: { types: PATCH_ERRORS },
     args: { input: t.arg({ type: PatchDirectoryGroupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directoryGroup: await inTransaction(ctx.prisma, (tx) =>
+      directoryGroup: await inTransaction(ctx.sql, (tx) =>
         patchDirectoryGroup(tx, ctx.actor, { id: input.id.id, operations: input.operations, ifMatch: input.ifMatch }),
       ),
     }),

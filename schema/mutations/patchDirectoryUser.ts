@@ -24,7 +24,7 @@ builder.mutationField("patchDirectoryUser", (t) =>
     errors: { types: PATCH_ERRORS },
     args: { input: t.arg({ type: PatchDirectoryUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directoryUser: await inTransaction(ctx.prisma, (tx) =>
+      directoryUser: await inTransaction(ctx.sql, (tx) =>
         patchDirectoryUser(tx, ctx.actor, { id: input.id.id, operations: input.operations, ifMatch: input.ifMatch }),
       ),
     }),

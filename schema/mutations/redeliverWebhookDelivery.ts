@@ -1,6 +1,6 @@
 import type { WebhookDelivery } from "../../prisma/database.js";
 import { builder } from "../builder.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 import { redeliverWebhookDelivery } from "../services/webhookEndpoints.js";
 import { WebhookDeliveryType } from "../types/WebhookDelivery.js";
 
@@ -23,7 +23,7 @@ builder.mutationField("redeliverWebhookDelivery", (t) =>
     errors: {},
     args: { input: t.arg({ type: RedeliverWebhookDeliveryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      webhookDelivery: await inTransaction(ctx.prisma, (tx) =>
+      webhookDelivery: await inOrmTransaction(ctx.prisma, (tx) =>
         redeliverWebhookDelivery(tx, ctx.actor, { webhookDeliveryId: input.webhookDeliveryId.id }),
       ),
     }),

@@ -3,7 +3,7 @@ import { builder } from "../builder.js";
 import { TeamType } from "../types/Team.js";
 import { GroupMappingType } from "../types/GroupMapping.js";
 import { removeGroupMapping } from "../services/groupMappings.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const RemoveGroupMappingInput = builder.inputType("RemoveGroupMappingInput", {
   fields: (t) => ({ groupMappingId: t.globalID({ required: true, for: GroupMappingType }) }),
@@ -22,7 +22,7 @@ builder.mutationField("removeGroupMapping", (t) =>
     errors: {},
     args: { input: t.arg({ type: RemoveGroupMappingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const mapping = await inTransaction(ctx.prisma, (tx) =>
+      const mapping = await inOrmTransaction(ctx.prisma, (tx) =>
         removeGroupMapping(tx, ctx.actor, { groupMappingId: input.groupMappingId.id }),
       );
       const team = await ctx.prisma.team.findUniqueOrThrow({ where: { id: mapping.teamId } });

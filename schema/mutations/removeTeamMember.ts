@@ -1,7 +1,7 @@
 import type { TeamMember } from "../../prisma/database.js";
 import { builder } from "../builder.js";
 import { removeTeamMember } from "../services/teamMembers.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 import { TeamType } from "../types/Team.js";
 import { TeamMemberType } from "../types/TeamMember.js";
 
@@ -31,7 +31,7 @@ builder.mutationField("removeTeamMember", (t) =>
     errors: {},
     args: { input: t.arg({ type: RemoveTeamMemberInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      teamMember: await inTransaction(ctx.prisma, (tx) =>
+      teamMember: await inOrmTransaction(ctx.prisma, (tx) =>
         removeTeamMember(tx, ctx.actor, { teamId: input.teamId.id, userId: String(input.userId) }),
       ),
     }),

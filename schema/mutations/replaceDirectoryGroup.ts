@@ -24,7 +24,7 @@ builder.mutationField("replaceDirectoryGroup", (t) =>
     errors: { types: PATCH_ERRORS },
     args: { input: t.arg({ type: ReplaceDirectoryGroupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directoryGroup: await inTransaction(ctx.prisma, (tx) =>
+      directoryGroup: await inTransaction(ctx.sql, (tx) =>
         replaceDirectoryGroup(tx, ctx.actor, { id: input.id.id, resource: input.resource, ifMatch: input.ifMatch }),
       ),
     }),

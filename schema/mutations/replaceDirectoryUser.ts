@@ -24,7 +24,7 @@ builder.mutationField("replaceDirectoryUser", (t) =>
     errors: { types: PATCH_ERRORS },
     args: { input: t.arg({ type: ReplaceDirectoryUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directoryUser: await inTransaction(ctx.prisma, (tx) =>
+      directoryUser: await inTransaction(ctx.sql, (tx) =>
         replaceDirectoryUser(tx, ctx.actor, { id: input.id.id, resource: input.resource, ifMatch: input.ifMatch }),
       ),
     }),

@@ -2,7 +2,7 @@ import type { Directory } from "../../prisma/database.js";
 import { builder } from "../builder.js";
 import { DirectoryType } from "../types/Directory.js";
 import { rotateDirectoryToken } from "../services/directories.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const RotateDirectoryTokenInput = builder.inputType("RotateDirectoryTokenInput", {
   fields: (t) => ({ directoryId: t.globalID({ required: true, for: DirectoryType }) }),
@@ -21,6 +21,6 @@ builder.mutationField("rotateDirectoryToken", (t) =>
     errors: {},
     args: { input: t.arg({ type: RotateDirectoryTokenInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      inTransaction(ctx.prisma, (tx) => rotateDirectoryToken(tx, ctx.actor, { directoryId: input.directoryId.id })),
+      inOrmTransaction(ctx.prisma, (tx) => rotateDirectoryToken(tx, ctx.actor, { directoryId: input.directoryId.id })),
   }),
 );

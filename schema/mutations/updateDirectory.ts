@@ -2,7 +2,7 @@ import type { Directory } from "../../prisma/database.js";
 import { builder } from "../builder.js";
 import { DirectoryType } from "../types/Directory.js";
 import { updateDirectory } from "../services/directories.js";
-import { inTransaction } from "../services/transaction.js";
+import { inOrmTransaction } from "../services/transaction.js";
 
 const UpdateDirectoryInput = builder.inputType("UpdateDirectoryInput", {
   fields: (t) => ({
@@ -22,7 +22,7 @@ builder.mutationField("updateDirectory", (t) =>
     errors: {},
     args: { input: t.arg({ type: UpdateDirectoryInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      directory: await inTransaction(ctx.prisma, (tx) =>
+      directory: await inOrmTransaction(ctx.prisma, (tx) =>
         updateDirectory(tx, ctx.actor, { directoryId: input.directoryId.id, name: input.name, active: input.active }),
       ),
     }),

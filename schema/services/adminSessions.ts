@@ -1,13 +1,13 @@
 import type { PrismaClient } from "../../prisma/database.js";
 import type { Actor } from "../context.js";
 import { hashSecret, issueSecret, verifyPassword } from "./secrets.js";
-import type { Tx } from "./transaction.js";
+import type { OrmTx } from "./transaction.js";
 
 const SESSION_DAYS = 14;
 
 /** Checks an admin's email and password; returns a session token to set as a cookie, or null. */
-export async function signIn(tx: Tx, input: { email: string; password: string }) {
-  const user = await tx.user.findUnique({
+export async function signIn(tx: OrmTx, input: { email: string; password: string }) {
+  const user = await tx.orm.user.findUnique({
     where: { emailKey: input.email.trim().toLowerCase() },
     include: { adminAccount: true },
   });
@@ -16,7 +16,7 @@ export async function signIn(tx: Tx, input: { email: string; password: string })
   const ok = await verifyPassword(input.password, stored);
   if (!ok || !user?.adminAccount) return null;
   const token = issueSecret("sess");
-  await tx.adminSession.create({
+  await tx.orm.adminSession.create({
     data: {
       accountId: user.adminAccount.id,
       tokenHash: token.hash,
@@ -26,8 +26,8 @@ export async function signIn(tx: Tx, input: { email: string; password: string })
   return { token: token.value, maxAgeSeconds: SESSION_DAYS * 86_400 };
 }
 
-export async function signOut(tx: Tx, sessionToken: string) {
-  await tx.adminSession.deleteMany({ where: { tokenHash: hashSecret(sessionToken) } });
+export async function signOut(tx: OrmTx, sessionToken: string) {
+  await tx.orm.adminSession.deleteMany({ where: { tokenHash: hashSecret(sessionToken) } });
 }
 
 /** Resolves a session cookie to an admin actor (with the organizations the user administers). */

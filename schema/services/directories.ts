@@ -6,7 +6,7 @@ import { requireOrganizationAccess } from "./access.js";
 import { recordEvents } from "./events.js";
 import { issueSecret } from "./secrets.js";
 import { syncDirectoryDeleted } from "./sync.js";
-import type { Tx } from "./transaction.js";
+import type { OrmTx } from "./transaction.js";
 import { nameSchema, parseInput } from "./validation.js";
 
 const createDirectoryInput = z.object({
@@ -17,14 +17,14 @@ const createDirectoryInput = z.object({
 
 /** Creates a directory; the bearer token is returned here once and only its hash is kept. */
 export async function createDirectory(
-  tx: Tx,
+  tx: OrmTx,
   actor: Actor,
   input: { organizationId: string; name: string; provider: DirectoryProvider },
 ) {
   const data = parseInput(createDirectoryInput, input);
   requireOrganizationAccess(actor, data.organizationId);
   const token = issueSecret("scim");
-  const directory = await tx.directory.create({
+  const directory = await tx.orm.directory.create({
     data: { ...data, tokenHash: token.hash, tokenPrefix: token.prefix },
   });
   await recordEvents(tx, directory.organizationId, [
@@ -37,18 +37,18 @@ export async function createDirectory(
   return { directory, bearerToken: token.value };
 }
 
-async function findDirectoryFor(tx: Tx, actor: Actor, directoryId: string) {
-  const directory = await tx.directory.findUnique({ where: { id: directoryId } });
+async function findDirectoryFor(tx: OrmTx, actor: Actor, directoryId: string) {
+  const directory = await tx.orm.directory.findUnique({ where: { id: directoryId } });
   if (!directory) throw new NotFoundError("No such directory.");
   requireOrganizationAccess(actor, directory.organizationId);
   return directory;
 }
 
 /** Replaces the token: the old one stops working as this commits. */
-export async function rotateDirectoryToken(tx: Tx, actor: Actor, input: { directoryId: string }) {
+export async function rotateDirectoryToken(tx: OrmTx, actor: Actor, input: { directoryId: string }) {
   await findDirectoryFor(tx, actor, input.directoryId);
   const token = issueSecret("scim");
-  const directory = await tx.directory.update({
+  const directory = await tx.orm.directory.update({
     where: { id: input.directoryId },
     data: { tokenHash: token.hash, tokenPrefix: token.prefix, tokenRotatedAt: new Date() },
   });
@@ -62,13 +62,13 @@ const updateDirectoryInput = z.object({ name: nameSchema.optional(), active: z.b
 
 /** Renames a directory or turns it off: an inactive directory's IdP gets 403 until it is turned back on. */
 export async function updateDirectory(
-  tx: Tx,
+  tx: OrmTx,
   actor: Actor,
   input: { directoryId: string; name?: string | null; active?: boolean | null },
 ) {
   await findDirectoryFor(tx, actor, input.directoryId);
   const data = parseInput(updateDirectoryInput, { name: input.name ?? undefined, active: input.active ?? undefined });
-  return tx.directory.update({ where: { id: input.directoryId }, data });
+  return tx.orm.directory.update({ where: { id: input.directoryId }, data });
 }
 
 /**
@@ -76,10 +76,10 @@ export async function updateDirectory(
  * revoked and memberships it alone kept active are deactivated, as if the IdP
  * had deleted each of its users.
  */
-export async function deleteDirectory(tx: Tx, actor: Actor, input: { directoryId: string }) {
+export async function deleteDirectory(tx: OrmTx, actor: Actor, input: { directoryId: string }) {
   const directory = await findDirectoryFor(tx, actor, input.directoryId);
   await syncDirectoryDeleted(tx, directory.id);
-  await tx.directory.delete({ where: { id: directory.id } });
+  await tx.orm.directory.delete({ where: { id: directory.id } });
   await recordEvents(tx, directory.organizationId, [
     { type: "directory.deleted", directoryId: directory.id, payload: { directory: { id: directory.id } } },
   ]);

@@ -1,7 +1,7 @@
 import type { DirectoryGroup, DirectoryUser } from "../../prisma/database.js";
 import type { Actor } from "../context.js";
-import { NotFoundError } from "../errors.js";
-import { requireDirectoryAccess } from "./access.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
+import { canAccessOrganization } from "./access.js";
 import type { Tx } from "./transaction.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,9 +18,13 @@ export async function directoryForWrite(tx: Tx, actor: Actor, directoryId: strin
   if (actor.kind === "directory" && actor.directoryId === directoryId) {
     return { id: directoryId, organizationId: actor.organizationId };
   }
-  await requireDirectoryAccess(tx, actor, directoryId);
-  const directory = await tx.directory.findUnique({ where: { id: directoryId } });
-  if (!directory) throw new NotFoundError("No such directory.");
+  const [directory] = await tx.query<{ id: string; organizationId: string }>`
+    SELECT id::text, "organizationId"::text FROM "Directory" WHERE id = ${directoryId}::uuid`;
+  // Only who may see every directory learns that one does not exist.
+  if (!directory && actor.kind === "operator") throw new NotFoundError("No such directory.");
+  if (!directory || !canAccessOrganization(actor, directory.organizationId)) {
+    throw new ForbiddenError("This credential has no access to that directory.");
+  }
   return directory;
 }
 
@@ -35,7 +39,7 @@ export async function lockResource(tx: Tx, table: "DirectoryUser" | "DirectoryGr
   if (!isResourceId(id)) return null;
   const rows =
     table === "DirectoryUser"
-      ? await tx.$queryRaw<DirectoryUser[]>`SELECT * FROM "DirectoryUser" WHERE id = ${id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<DirectoryGroup[]>`SELECT * FROM "DirectoryGroup" WHERE id = ${id}::uuid FOR UPDATE`;
+      ? await tx.query<DirectoryUser>`SELECT * FROM "DirectoryUser" WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.query<DirectoryGroup>`SELECT * FROM "DirectoryGroup" WHERE id = ${id}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }

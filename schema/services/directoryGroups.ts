@@ -1,4 +1,4 @@
-import type { DirectoryGroup, Prisma } from "../../prisma/database.js";
+import type { DirectoryGroup } from "../../prisma/database.js";
 import type { Actor } from "../context.js";
 import { NotFoundError } from "../errors.js";
 import { groupColumns, groupResourceFromBody, groupToScim, storedGroupAttributes } from "../scim/groupResource.js";
@@ -9,6 +9,7 @@ import { directoryForWrite, lockResource } from "./directoryAccess.js";
 import { recordEvents, type NewEvent } from "./events.js";
 import { applyMemberOperations, type MembershipChange } from "./groupMembership.js";
 import { syncGroupDeleted, syncGroupMembers, syncGroupRenamed } from "./sync.js";
+import { UTC_NOW } from "./sync/sql.js";
 import type { Tx } from "./transaction.js";
 import { requireStorable } from "./validation.js";
 
@@ -39,13 +40,12 @@ export async function createDirectoryGroup(tx: Tx, actor: Actor, input: { direct
   requireStorable(input.resource, "resource");
   const directory = await directoryForWrite(tx, actor, input.directoryId);
   const { resource, members } = groupResourceFromBody(input.resource);
-  const group = await tx.directoryGroup.create({
-    data: {
-      directoryId: directory.id,
-      ...groupColumns(resource),
-      raw: storedGroupAttributes(resource) as Prisma.InputJsonValue,
-    },
-  });
+  const columns = groupColumns(resource);
+  const [group] = await tx.query<DirectoryGroup>`
+    INSERT INTO "DirectoryGroup" (id, "directoryId", "externalId", "displayName", "displayNameKey", raw, "createdAt", "updatedAt")
+    VALUES (gen_random_uuid(), ${directory.id}::uuid, ${columns.externalId}, ${columns.displayName}, ${columns.displayNameKey},
+      ${JSON.stringify(storedGroupAttributes(resource))}::jsonb, ${UTC_NOW}, ${UTC_NOW})
+    RETURNING *`;
   // A new group has no grants yet; matching mappings see its members through syncGroupMembers.
   const change = await changeMembers(tx, group, members ? [members] : []);
   await recordEvents(tx, directory.organizationId, [
@@ -75,14 +75,12 @@ async function writeGroup(
     columns.displayName !== before.displayName ||
     columns.externalId !== before.externalId ||
     JSON.stringify(raw) !== JSON.stringify(before.raw);
-  const group = await tx.directoryGroup.update({
-    where: { id: before.id },
-    data: {
-      ...columns,
-      raw: raw as Prisma.InputJsonValue,
-      version: { increment: 1 },
-    },
-  });
+  const [group] = await tx.query<DirectoryGroup>`
+    UPDATE "DirectoryGroup" SET "externalId" = ${columns.externalId}, "displayName" = ${columns.displayName},
+      "displayNameKey" = ${columns.displayNameKey}, raw = ${JSON.stringify(raw)}::jsonb,
+      version = version + 1, "updatedAt" = ${UTC_NOW}
+    WHERE id = ${before.id}::uuid
+    RETURNING *`;
   if (columns.displayName !== before.displayName) await syncGroupRenamed(tx, group, before.displayName);
   const change = await changeMembers(tx, group, memberOperations);
   await recordEvents(tx, before.directory.organizationId, [
@@ -124,7 +122,7 @@ export async function patchDirectoryGroup(
 export async function deleteDirectoryGroup(tx: Tx, actor: Actor, input: { id: string; ifMatch?: string | null }) {
   const group = await lockedGroup(tx, actor, input.id, input.ifMatch);
   await syncGroupDeleted(tx, group);
-  await tx.directoryGroup.delete({ where: { id: group.id } });
+  await tx.execute`DELETE FROM "DirectoryGroup" WHERE id = ${group.id}::uuid`;
   await recordEvents(tx, group.directory.organizationId, [
     { type: "group.deleted", directoryId: group.directoryId, payload: { group: summary(group) } },
   ]);

@@ -1,4 +1,4 @@
-import type { DirectoryUser, Prisma } from "../../prisma/database.js";
+import type { DirectoryUser } from "../../prisma/database.js";
 import type { Actor } from "../context.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { applyUserPatch, parsePatchRequest } from "../scim/patch.js";
@@ -42,7 +42,7 @@ export async function createDirectoryUser(tx: Tx, actor: Actor, input: { directo
   const columns = userColumns(resource);
   // ON CONFLICT DO NOTHING: of two concurrent creates, the second waits for
   // the first to commit and then inserts nothing, so exactly one user exists.
-  const [created] = await tx.$queryRaw<DirectoryUser[]>`
+  const [created] = await tx.query<DirectoryUser>`
     INSERT INTO "DirectoryUser" (id, "directoryId", "externalId", "userName", "userNameKey", active, "givenName",
       "familyName", "displayName", email, "emailKey", raw, "createdAt", "updatedAt")
     VALUES (gen_random_uuid(), ${directory.id}::uuid, ${columns.externalId}, ${columns.userName}, ${columns.userNameKey},
@@ -70,16 +70,18 @@ async function lockedUser(tx: Tx, actor: Actor, id: string, ifMatch?: string | n
 async function writeUser(tx: Tx, before: DirectoryUser & { directory: { organizationId: string } }, resource: ScimUser) {
   const columns = userColumns(resource);
   if (columns.userNameKey !== before.userNameKey) {
-    const taken = await tx.directoryUser.findUnique({
-      where: { directoryId_userNameKey: { directoryId: before.directoryId, userNameKey: columns.userNameKey } },
-      select: { id: true },
-    });
+    const [taken] = await tx.query`
+      SELECT id FROM "DirectoryUser" WHERE "directoryId" = ${before.directoryId}::uuid AND "userNameKey" = ${columns.userNameKey}`;
     if (taken) throw new ConflictError(`A user with userName "${columns.userName}" already exists in this directory.`);
   }
-  const updated = await tx.directoryUser.update({
-    where: { id: before.id },
-    data: { ...columns, raw: storedUserAttributes(resource) as Prisma.InputJsonValue, version: { increment: 1 } },
-  });
+  const [updated] = await tx.query<DirectoryUser>`
+    UPDATE "DirectoryUser" SET "externalId" = ${columns.externalId}, "userName" = ${columns.userName},
+      "userNameKey" = ${columns.userNameKey}, active = ${columns.active}, "givenName" = ${columns.givenName},
+      "familyName" = ${columns.familyName}, "displayName" = ${columns.displayName}, email = ${columns.email},
+      "emailKey" = ${columns.emailKey}, raw = ${JSON.stringify(storedUserAttributes(resource))}::jsonb,
+      version = version + 1, "updatedAt" = ${UTC_NOW}
+    WHERE id = ${before.id}::uuid
+    RETURNING *`;
   const after = { ...updated, userId: await syncDirectoryUser(tx, updated, before) };
   await recordEvents(tx, before.directory.organizationId, changeEvents(before, after));
   return after;
@@ -114,7 +116,7 @@ export async function patchDirectoryUser(
 export async function deleteDirectoryUser(tx: Tx, actor: Actor, input: { id: string; ifMatch?: string | null }) {
   const user = await lockedUser(tx, actor, input.id, input.ifMatch);
   await syncDirectoryUserDeleted(tx, user);
-  await tx.directoryUser.delete({ where: { id: user.id } });
+  await tx.execute`DELETE FROM "DirectoryUser" WHERE id = ${user.id}::uuid`;
   await recordEvents(tx, user.directory.organizationId, [
     { type: "user.deleted", directoryId: user.directoryId, payload: { user: summary(user) } },
   ]);

@@ -70,7 +70,7 @@ export async function writeQueuedEvents(tx: Tx): Promise<string[]> {
   const organizationIds = [...queue.keys()].sort();
   for (const organizationId of organizationIds) {
     const events = queue.get(organizationId)!;
-    await tx.$executeRaw`
+    await tx.execute`
       WITH counter AS (
         UPDATE "Organization" SET "lastEventSeq" = "lastEventSeq" + ${events.length}
         WHERE id = ${organizationId}::uuid RETURNING "lastEventSeq"

@@ -42,7 +42,7 @@ export async function applyMemberOperations(
 
 async function addMembers(tx: Tx, group: { id: string; directoryId: string }, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>`
     INSERT INTO "DirectoryGroupMember" ("groupId", "directoryUserId")
     SELECT ${group.id}::uuid, u.id FROM "DirectoryUser" u
     WHERE u."directoryId" = ${group.directoryId}::uuid AND u.id = ANY(${ids}::uuid[])
@@ -52,7 +52,7 @@ async function addMembers(tx: Tx, group: { id: string; directoryId: string }, id
 }
 
 async function removeMembers(tx: Tx, groupId: string, ids: string[] | null): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>`
     DELETE FROM "DirectoryGroupMember" WHERE "groupId" = ${groupId}::uuid
     ${ids ? Prisma.sql`AND "directoryUserId" = ANY(${ids}::uuid[])` : Prisma.empty}
     RETURNING "directoryUserId"::text AS id`;
@@ -60,7 +60,7 @@ async function removeMembers(tx: Tx, groupId: string, ids: string[] | null): Pro
 }
 
 async function removeMembersExcept(tx: Tx, groupId: string, keep: string[]): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>`
     DELETE FROM "DirectoryGroupMember" WHERE "groupId" = ${groupId}::uuid
     AND NOT ("directoryUserId" = ANY(${keep}::uuid[]))
     RETURNING "directoryUserId"::text AS id`;

@@ -1,4 +1,5 @@
-import { Prisma, type DirectoryGroup, type DirectoryUser, type PrismaClient } from "../../prisma/database.js";
+import { Prisma, type DirectoryGroup, type DirectoryUser } from "../../prisma/database.js";
+import type { Sql } from "../../prisma/sql.js";
 import { groupFilterSql, userFilterSql } from "../scim/filter.js";
 import { groupSortSql, userSortSql } from "../scim/sort.js";
 
@@ -25,14 +26,15 @@ const USERS: Table = { name: "DirectoryUser", filter: userFilterSql, sort: userS
 const GROUPS: Table = { name: "DirectoryGroup", filter: groupFilterSql, sort: groupSortSql };
 
 /**
- * One page plus the total, both computed by the database: the filter becomes
- * SQL and the page is LIMIT/OFFSET over a stable order (the sort key, then
- * creation time and id as tiebreakers). The offset is taken over ids alone,
- * which the (directoryId, createdAt, id) index answers without reading rows,
- * so a deep page costs little more than the first; only the page's rows are
- * read. The count and the page run side by side.
+ * One page plus the total in one statement, both computed by the database:
+ * the filter becomes SQL and the page is LIMIT/OFFSET over a stable order
+ * (the sort key, then creation time and id as tiebreakers). The offset is
+ * taken over ids alone, which the (directoryId, createdAt, id) index answers
+ * without reading rows, so a deep page costs little more than the first;
+ * only the page's rows are read. The count is joined to the page, so an
+ * empty page still reports it.
  */
-async function page<Row>(prisma: PrismaClient, table: Table, directoryId: string, query: ListQuery) {
+async function page<Row>(sql: Sql, table: Table, directoryId: string, query: ListQuery) {
   const tableSql = Prisma.raw(`"${table.name}"`);
   const where = Prisma.sql`${tableSql}."directoryId" = ${directoryId}::uuid${
     query.filter?.trim() ? Prisma.sql` AND (${table.filter(query.filter)})` : Prisma.empty
@@ -44,25 +46,27 @@ async function page<Row>(prisma: PrismaClient, table: Table, directoryId: string
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
 
-  const [[{ total }], resources] = await Promise.all([
-    prisma.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`,
-    count === 0
-      ? []
-      : prisma.$queryRaw<Row[]>`
-          SELECT r.* FROM unnest(ARRAY(
-            SELECT ${tableSql}."id" FROM ${tableSql} WHERE ${where}
-            ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}
-          )) WITH ORDINALITY AS p(id, position)
-          JOIN ${tableSql} r ON r.id = p.id
-          ORDER BY p.position`,
-  ]);
-  return { totalResults: Number(total), startIndex, resources };
+  const rows = await sql.query<Row & { totalResults: bigint; position: bigint | null }>`
+    SELECT c."totalResults", r.*
+    FROM (SELECT count(*) AS "totalResults" FROM ${tableSql} WHERE ${where}) c
+    LEFT JOIN LATERAL (
+      SELECT r.*, p.position FROM unnest(ARRAY(
+        SELECT ${tableSql}."id" FROM ${tableSql} WHERE ${where}
+        ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}
+      )) WITH ORDINALITY AS p(id, position)
+      JOIN ${tableSql} r ON r.id = p.id
+    ) r ON true
+    ORDER BY r.position`;
+  const resources = rows
+    .filter((row) => row.position !== null)
+    .map(({ totalResults: _total, position: _position, ...row }) => row as unknown as Row);
+  return { totalResults: Number(rows[0].totalResults), startIndex, resources };
 }
 
-export function listDirectoryUsers(prisma: PrismaClient, directoryId: string, query: ListQuery) {
-  return page<DirectoryUser>(prisma, USERS, directoryId, query);
+export function listDirectoryUsers(sql: Sql, directoryId: string, query: ListQuery) {
+  return page<DirectoryUser>(sql, USERS, directoryId, query);
 }
 
-export function listDirectoryGroups(prisma: PrismaClient, directoryId: string, query: ListQuery) {
-  return page<DirectoryGroup>(prisma, GROUPS, directoryId, query);
+export function listDirectoryGroups(sql: Sql, directoryId: string, query: ListQuery) {
+  return page<DirectoryGroup>(sql, GROUPS, directoryId, query);
 }

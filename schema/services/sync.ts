@@ -73,14 +73,11 @@ export async function syncGroupDeleted(tx: Tx, group: DirectoryGroup): Promise<v
  */
 export async function syncDirectoryDeleted(tx: Tx, directoryId: string): Promise<void> {
   const organizationId = await lockOrganizationOf(tx, directoryId);
-  const linked = await tx.directoryUser.findMany({
-    where: { directoryId, userId: { not: null } },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
+  const linked = await tx.query<{ userId: string }>`
+    SELECT DISTINCT "userId"::text AS "userId" FROM "DirectoryUser" WHERE "directoryId" = ${directoryId}::uuid AND "userId" IS NOT NULL`;
   await reconcileMemberships(
     tx,
-    { organizationId, userIds: linked.map((u) => u.userId!), directoryId, without: { directoryId } },
+    { organizationId, userIds: linked.map((u) => u.userId), directoryId, without: { directoryId } },
     "directory_deleted",
   );
   await reconcileGrants(tx, { organizationId, directoryId, without: { directoryId } }, "directory_deleted");
@@ -97,10 +94,9 @@ export async function syncGroupMapping(
   reason: "group_mapping_added" | "group_mapping_removed",
 ): Promise<void> {
   await lockOrganization(tx, mapping.organizationId);
-  const groups = await tx.directoryGroup.findMany({
-    where: { displayName: mapping.groupName, directory: { organizationId: mapping.organizationId } },
-    select: { id: true },
-  });
+  const groups = await tx.query<{ id: string }>`
+    SELECT g.id::text AS id FROM "DirectoryGroup" g JOIN "Directory" d ON d.id = g."directoryId"
+    WHERE g."displayName" = ${mapping.groupName} AND d."organizationId" = ${mapping.organizationId}::uuid`;
   if (groups.length === 0) return;
   await reconcileGrants(
     tx,
@@ -110,9 +106,7 @@ export async function syncGroupMapping(
 }
 
 async function isMapped(tx: Tx, organizationId: string, groupNames: string[]): Promise<boolean> {
-  const mapping = await tx.groupMapping.findFirst({
-    where: { organizationId, groupName: { in: groupNames } },
-    select: { id: true },
-  });
-  return mapping !== null;
+  const mappings = await tx.query`
+    SELECT 1 FROM "GroupMapping" WHERE "organizationId" = ${organizationId}::uuid AND "groupName" = ANY(${groupNames}::text[]) LIMIT 1`;
+  return mappings.length > 0;
 }

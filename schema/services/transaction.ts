@@ -1,34 +1,53 @@
 import type { Prisma, PrismaClient } from "../../prisma/database.js";
+import { prismaSql, type Sql, type SqlDatabase } from "../../prisma/sql.js";
 import type { EventBus } from "./eventBus.js";
 import { queueEventsOf, writeQueuedEvents } from "./events.js";
 
-export type Tx = Prisma.TransactionClient;
+/** A transaction as SQL: what the directory services, sync and the outbox write with. */
+export type Tx = Sql;
 
-const busOf = new WeakMap<PrismaClient, EventBus>();
+/** A transaction that can also use Prisma's ORM, for the services that run rarely (admin and setup writes). */
+export interface OrmTx extends Tx {
+  orm: Prisma.TransactionClient;
+}
 
-/** Makes every inTransaction on this client wake the bus's subscribers for the organizations whose events it committed. */
-export function notifyCommitsTo(prisma: PrismaClient, bus: EventBus): void {
-  busOf.set(prisma, bus);
+const busOf = new WeakMap<object, EventBus>();
+
+/** Makes every transaction on this database wake the bus's subscribers for the organizations whose events it committed. */
+export function notifyCommitsTo(database: { prisma: PrismaClient; sql: SqlDatabase }, bus: EventBus): void {
+  busOf.set(database.prisma, bus);
+  busOf.set(database.sql, bus);
 }
 
 /**
- * Runs a service in one transaction; services never open their own. The
- * events the service recorded are written last, just before commit. After a
- * commit (never after a rollback) it notifies the event bus, so every writer
- * wakes live subscribers without having to remember to.
+ * The events a service recorded are written last, just before commit. After
+ * a commit (never after a rollback) the event bus is notified, so every
+ * writer wakes live subscribers without having to remember to.
  */
-export async function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<T>): Promise<T> {
-  let changed: string[] = [];
-  const result = await prisma.$transaction(
-    async (tx) => {
-      queueEventsOf(tx);
-      const value = await work(tx);
-      changed = await writeQueuedEvents(tx);
-      return value;
-    },
+async function withOutbox<T, X extends Tx>(tx: X, work: (tx: X) => Promise<T>): Promise<{ value: T; changed: string[] }> {
+  queueEventsOf(tx);
+  const value = await work(tx);
+  return { value, changed: await writeQueuedEvents(tx) };
+}
+
+function notify(database: object, changed: string[]) {
+  const bus = busOf.get(database);
+  if (bus) for (const organizationId of changed) bus.notify(organizationId);
+}
+
+/** Runs a service in one transaction on direct SQL; services never open their own. */
+export async function inTransaction<T>(sql: SqlDatabase, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const { value, changed } = await sql.transaction((tx) => withOutbox(tx, work));
+  notify(sql, changed);
+  return value;
+}
+
+/** inTransaction for services that use the ORM as well as SQL. */
+export async function inOrmTransaction<T>(prisma: PrismaClient, work: (tx: OrmTx) => Promise<T>): Promise<T> {
+  const { value, changed } = await prisma.$transaction(
+    (orm) => withOutbox({ ...prismaSql(orm), orm }, work),
     { timeout: 30_000, maxWait: 30_000 },
   );
-  const bus = busOf.get(prisma);
-  if (bus) for (const organizationId of changed) bus.notify(organizationId);
-  return result;
+  notify(prisma, changed);
+  return value;
 }

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "../errors.js";
 import { requireOrganizationAccess } from "./access.js";
 import { checkEventTypes } from "./eventLog.js";
 import { issueSecret } from "./secrets.js";
-import type { Tx } from "./transaction.js";
+import type { OrmTx } from "./transaction.js";
 import { parseInput } from "./validation.js";
 
 const createWebhookEndpointInput = z.object({
@@ -24,17 +24,17 @@ const createWebhookEndpointInput = z.object({
  * needs it.
  */
 export async function createWebhookEndpoint(
-  tx: Tx,
+  tx: OrmTx,
   actor: Actor,
   input: { organizationId: string; url: string; eventTypes?: string[] | null },
 ) {
   const data = parseInput(createWebhookEndpointInput, { ...input, eventTypes: input.eventTypes ?? [] });
   requireOrganizationAccess(actor, data.organizationId);
   checkEventTypes(data.eventTypes, "eventTypes");
-  const organization = await tx.organization.findUnique({ where: { id: data.organizationId } });
+  const organization = await tx.orm.organization.findUnique({ where: { id: data.organizationId } });
   if (!organization) throw new NotFoundError("No such organization.");
   const secret = issueSecret("whsec").value;
-  const webhookEndpoint = await tx.webhookEndpoint.create({
+  const webhookEndpoint = await tx.orm.webhookEndpoint.create({
     data: {
       organizationId: organization.id,
       url: data.url,
@@ -46,27 +46,27 @@ export async function createWebhookEndpoint(
   return { webhookEndpoint, secret };
 }
 
-async function endpointFor(tx: Tx, actor: Actor, webhookEndpointId: string) {
-  const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: webhookEndpointId } });
+async function endpointFor(tx: OrmTx, actor: Actor, webhookEndpointId: string) {
+  const endpoint = await tx.orm.webhookEndpoint.findUnique({ where: { id: webhookEndpointId } });
   if (!endpoint) throw new NotFoundError("No such webhook endpoint.");
   requireOrganizationAccess(actor, endpoint.organizationId);
   return endpoint;
 }
 
 /** Deletes an endpoint with its deliveries and their attempts. */
-export async function deleteWebhookEndpoint(tx: Tx, actor: Actor, input: { webhookEndpointId: string }) {
+export async function deleteWebhookEndpoint(tx: OrmTx, actor: Actor, input: { webhookEndpointId: string }) {
   const endpoint = await endpointFor(tx, actor, input.webhookEndpointId);
-  await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
+  await tx.orm.webhookEndpoint.delete({ where: { id: endpoint.id } });
   return endpoint;
 }
 
 /** Queues a finished delivery again, with a fresh attempt budget; earlier attempts stay on record. */
-export async function redeliverWebhookDelivery(tx: Tx, actor: Actor, input: { webhookDeliveryId: string }) {
-  const delivery = await tx.webhookDelivery.findUnique({ where: { id: input.webhookDeliveryId } });
+export async function redeliverWebhookDelivery(tx: OrmTx, actor: Actor, input: { webhookDeliveryId: string }) {
+  const delivery = await tx.orm.webhookDelivery.findUnique({ where: { id: input.webhookDeliveryId } });
   if (!delivery) throw new NotFoundError("No such webhook delivery.");
   await endpointFor(tx, actor, delivery.endpointId);
   if (delivery.status === "PENDING") throw new ConflictError("This delivery is still pending.");
-  return tx.webhookDelivery.update({
+  return tx.orm.webhookDelivery.update({
     where: { id: delivery.id },
     data: { status: "PENDING", attemptCount: 0, nextAttemptAt: new Date(), lastError: null },
     // The GraphQL type checks access by the endpoint's organization.

@@ -19,7 +19,7 @@ export const DirectoryGroupType = builder.prismaNode("DirectoryGroup", {
         const location = `${scimBaseUrl(ctx.publicUrl, group.directoryId)}/Groups/${group.id}`;
         if (!includeMembers) return groupToScim(group, location);
         // One join, whatever the group's size (a relation include would send every member id back as parameters).
-        const members = await ctx.prisma.$queryRaw<{ id: string; userName: string }[]>`
+        const members = await ctx.sql.query<{ id: string; userName: string }>`
           SELECT gm."directoryUserId"::text AS id, u."userName"
           FROM "DirectoryGroupMember" gm JOIN "DirectoryUser" u ON u.id = gm."directoryUserId"
           WHERE gm."groupId" = ${group.id}::uuid

@@ -1,6 +1,8 @@
 import type { DirectoryGroup, DirectoryUser } from "../../prisma/database.js";
 import { builder } from "../builder.js";
-import { InvalidFilterError, InvalidPathError } from "../errors.js";
+import type { Context } from "../context.js";
+import { InvalidFilterError, InvalidPathError, NotFoundError } from "../errors.js";
+import { requireDirectoryAccess } from "../services/access.js";
 import { listDirectoryGroups, listDirectoryUsers, MAX_PAGE_SIZE } from "../services/scimListing.js";
 import { DirectoryType } from "./Directory.js";
 import { DirectoryGroupType } from "./DirectoryGroup.js";
@@ -32,7 +34,7 @@ ScimGroupPage.implement({
   }),
 });
 
-const listArgs = (t: Parameters<Parameters<typeof builder.objectFields>[1]>[0]) => ({
+const listArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   filter: t.arg.string({ description: "A SCIM filter (RFC 7644 §3.4.2.2), run by the database." }),
   startIndex: t.arg.int({ description: "1-based." }),
   count: t.arg.int({ description: `At most ${MAX_PAGE_SIZE}; 0 returns only totalResults.` }),
@@ -40,19 +42,26 @@ const listArgs = (t: Parameters<Parameters<typeof builder.objectFields>[1]>[0]) 
   sortOrder: t.arg({ type: SortOrderEnum }),
 });
 
-builder.objectFields(DirectoryType, (t) => ({
+/** The directory a listing is of, once the caller may read it (an IdP's own token needs no lookup). */
+async function listedDirectory(directory: { typename: string; id: string }, ctx: Context): Promise<string> {
+  if (directory.typename !== "Directory") throw new NotFoundError("No such directory.");
+  await requireDirectoryAccess(ctx.prisma, ctx.actor, directory.id);
+  return directory.id;
+}
+
+builder.queryFields((t) => ({
   scimUsers: t.field({
     type: ScimUserPage,
-    description: "The directory's users as a SCIM listing (what GET /Users returns).",
+    description: "A directory's users as a SCIM listing (what GET /Users returns).",
     errors: { types: [InvalidFilterError, InvalidPathError], union: { name: "ScimUserPageResult" } },
-    args: listArgs(t),
-    resolve: (directory, args, ctx) => listDirectoryUsers(ctx.prisma, directory.id, args),
+    args: { directory: t.arg.globalID({ required: true, for: DirectoryType }), ...listArgs(t) },
+    resolve: async (_root, { directory, ...args }, ctx) => listDirectoryUsers(ctx.sql, await listedDirectory(directory, ctx), args),
   }),
   scimGroups: t.field({
     type: ScimGroupPage,
-    description: "The directory's groups as a SCIM listing (what GET /Groups returns).",
+    description: "A directory's groups as a SCIM listing (what GET /Groups returns).",
     errors: { types: [InvalidFilterError, InvalidPathError], union: { name: "ScimGroupPageResult" } },
-    args: listArgs(t),
-    resolve: (directory, args, ctx) => listDirectoryGroups(ctx.prisma, directory.id, args),
+    args: { directory: t.arg.globalID({ required: true, for: DirectoryType }), ...listArgs(t) },
+    resolve: async (_root, { directory, ...args }, ctx) => listDirectoryGroups(ctx.sql, await listedDirectory(directory, ctx), args),
   }),
 }));

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import type { PrismaClient } from "../../prisma/database.js";
+import type { SqlDatabase } from "../../prisma/sql.js";
 import type { Actor } from "../../schema/context.js";
 import { secretMatches } from "../../schema/services/secrets.js";
 import { bearerToken } from "../auth.js";
@@ -13,14 +13,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Authenticates an IdP: the bearer token must be the current token of the
  * directory named in the URL, so one directory's token never reaches another's data.
  */
-export function authenticateDirectory(prisma: PrismaClient) {
+export function authenticateDirectory(sql: SqlDatabase) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const directoryId = String(req.params.directoryId);
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new ScimHttpError(401, "Authorization: Bearer <token> is required.");
-    // Raw SQL: this runs before every SCIM call, and a raw read skips the ORM's query planning.
     const [directory] = UUID.test(directoryId)
-      ? await prisma.$queryRaw<{ id: string; organizationId: string; tokenHash: string; active: boolean; provider: string }[]>`
+      ? await sql.query<{ id: string; organizationId: string; tokenHash: string; active: boolean; provider: string }>`
           SELECT id::text, "organizationId"::text, "tokenHash", active, provider::text
           FROM "Directory" WHERE id = ${directoryId}::uuid`
       : [];

@@ -31,14 +31,10 @@ function documents(type: "DirectoryUser" | "DirectoryGroup", listField: string, 
   return {
     get: operation(`query ($id: ID!${membersVar}) { node(id: $id) { __typename ... on ${type} { ${fields} } } }`),
     list: operation(`query ($directory: ID!, $filter: String, $startIndex: Int, $count: Int, $sortBy: String, $sortOrder: SortOrder${membersVar}) {
-      node(id: $directory) {
-        ... on Directory {
-          result: ${listField}(filter: $filter, startIndex: $startIndex, count: $count, sortBy: $sortBy, sortOrder: $sortOrder) {
-            __typename
-            ... on ${page} { totalResults startIndex resources { ${fields} } }
-            ${ERROR}
-          }
-        }
+      result: ${listField}(directory: $directory, filter: $filter, startIndex: $startIndex, count: $count, sortBy: $sortBy, sortOrder: $sortOrder) {
+        __typename
+        ... on ${page} { totalResults startIndex resources { ${fields} } }
+        ${ERROR}
       }
     }`),
     create: mutation("create"),

@@ -48,7 +48,7 @@ export function resourceRoutes(kind: ResourceKind, contextFor: ContextFor): Rout
   async function list(req: Request, res: Response, params: ListParams) {
     const ctx = contextFor(res);
     const actor = ctx.actor as DirectoryActor;
-    const data = await run<{ node: { result: { __typename: string; totalResults: number; startIndex: number; resources: { scimResource: JsonObject }[] } } }>(
+    const data = await run<{ result: { __typename: string; totalResults: number; startIndex: number; resources: { scimResource: JsonObject }[] } }>(
       ctx,
       documents.list,
       {
@@ -61,7 +61,7 @@ export function resourceRoutes(kind: ResourceKind, contextFor: ContextFor): Rout
         ...members(params),
       },
     );
-    const page = unwrap(data.node.result);
+    const page = unwrap(data.result);
     res
       .status(200)
       .type("application/scim+json")

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../prisma/database.js";
+import type { SqlDatabase } from "../../prisma/sql.js";
 import type { Context } from "../../schema/context.js";
 import type { EventBus } from "../../schema/services/eventBus.js";
 import { scimBaseUrl } from "../../schema/types/Directory.js";
@@ -12,6 +13,7 @@ import { resourceRoutes } from "./resourceRoutes.js";
 
 export interface ScimOptions {
   prisma: PrismaClient;
+  sql: SqlDatabase;
   events: EventBus;
   publicUrl: string;
   logger: Logger;
@@ -38,6 +40,7 @@ export function scimRouter(options: ScimOptions): Router {
   const router = express.Router({ mergeParams: true });
   const contextFor = (res: Response): Context => ({
     prisma: options.prisma,
+    sql: options.sql,
     events: options.events,
     publicUrl: options.publicUrl,
     actor: res.locals.actor as DirectoryActor,
@@ -45,7 +48,7 @@ export function scimRouter(options: ScimOptions): Router {
   const baseUrl = (res: Response) => scimBaseUrl(options.publicUrl, (res.locals.actor as DirectoryActor).directoryId);
   const sendJson = (res: Response, body: unknown) => res.status(200).type("application/scim+json").json(body);
 
-  router.use(authenticateDirectory(options.prisma));
+  router.use(authenticateDirectory(options.sql));
   router.use(requireJsonBody);
   router.use(express.json({ type: () => true, limit: options.maxBodyBytes, strict: false }));
 

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../prisma/database.js";
 import { UTC_NOW } from "../../schema/services/sync/sql.js";
-import { inTransaction } from "../../schema/services/transaction.js";
+import { inOrmTransaction } from "../../schema/services/transaction.js";
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retryPolicy.js";
 import { SIGNATURE_HEADER, signWebhook } from "./signature.js";
 
@@ -67,12 +67,12 @@ export function startWebhookDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliver(delivery: ClaimedDelivery) {
     const result = await post(delivery, timeoutMs, stopping.signal);
     const failedFinally = result.error !== null && delivery.attemptCount >= retry.maxAttempts;
-    await inTransaction(prisma, async (tx) => {
+    await inOrmTransaction(prisma, async (tx) => {
       // The endpoint may have been deleted meanwhile, and its deliveries with it.
-      if (!(await tx.webhookDelivery.findUnique({ where: { id: delivery.id }, select: { id: true } }))) return;
-      await tx.webhookAttempt.create({ data: { deliveryId: delivery.id, ...result } });
+      if (!(await tx.orm.webhookDelivery.findUnique({ where: { id: delivery.id }, select: { id: true } }))) return;
+      await tx.orm.webhookAttempt.create({ data: { deliveryId: delivery.id, ...result } });
       // attemptCount fences the update: if the lease ran out and another dispatcher took over, it is theirs now.
-      await tx.webhookDelivery.updateMany({
+      await tx.orm.webhookDelivery.updateMany({
         where: { id: delivery.id, status: "PENDING", attemptCount: delivery.attemptCount },
         data:
           result.error === null
@@ -138,8 +138,8 @@ export function startWebhookDispatcher(options: DispatcherOptions): Dispatcher {
 
 /** Turns new events into deliveries for every active endpoint that wants them, advancing each endpoint's cursor. */
 async function fanOut(prisma: PrismaClient): Promise<void> {
-  await inTransaction(prisma, async (tx) => {
-    const endpoints = await tx.$queryRaw<{ id: string; organizationId: string; cursor: bigint; eventTypes: string[] }[]>`
+  await inOrmTransaction(prisma, async (tx) => {
+    const endpoints = await tx.query<{ id: string; organizationId: string; cursor: bigint; eventTypes: string[] }>`
       SELECT w.id, w."organizationId", w.cursor, w."eventTypes"
       FROM "WebhookEndpoint" w JOIN "Organization" o ON o.id = w."organizationId"
       WHERE w.active AND w.cursor < o."lastEventSeq"
@@ -148,7 +148,7 @@ async function fanOut(prisma: PrismaClient): Promise<void> {
       FOR UPDATE OF w SKIP LOCKED`;
     for (const endpoint of endpoints) {
       // Sequences commit in order per organization, so everything up to the newest one seen is visible.
-      const [{ last }] = await tx.$queryRaw<{ last: bigint | null }[]>`
+      const [{ last }] = await tx.query<{ last: bigint | null }>`
         WITH batch AS (
           SELECT id, sequence, type FROM "Event"
           WHERE "organizationId" = ${endpoint.organizationId}::uuid AND sequence > ${endpoint.cursor}
@@ -163,7 +163,7 @@ async function fanOut(prisma: PrismaClient): Promise<void> {
         )
         SELECT max(sequence) AS last FROM batch`;
       if (last !== null) {
-        await tx.$executeRaw`UPDATE "WebhookEndpoint" SET cursor = ${last} WHERE id = ${endpoint.id}::uuid`;
+        await tx.execute`UPDATE "WebhookEndpoint" SET cursor = ${last} WHERE id = ${endpoint.id}::uuid`;
       }
     }
   });

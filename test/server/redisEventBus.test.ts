@@ -61,13 +61,13 @@ describeEachDatabase("Redis event bus in the app", (kind) => {
       const otherInstance = createRedisEventBus(REDIS_URL, createLogger("silent"));
       await otherInstance.ready;
       // Another instance's write: its commit notifies its own bus, which reaches this one through Redis only.
-      notifyCommitsTo(t.db.prisma, otherInstance);
-      await inTransaction(t.db.prisma, (tx) => recordEvents(tx, organizationId, [{ type: "team.created", payload: {} }]));
-      notifyCommitsTo(t.db.prisma, t.app.events);
+      notifyCommitsTo(t.db, otherInstance);
+      await inTransaction(t.db.sql, (tx) => recordEvents(tx, organizationId, [{ type: "team.created", payload: {} }]));
+      notifyCommitsTo(t.db, t.app.events);
       expect((await live.next()).data.events).toEqual({ type: "team.created", sequence: "1" });
       await otherInstance.close();
     } finally {
-      notifyCommitsTo(t.db.prisma, t.app.events);
+      notifyCommitsTo(t.db, t.app.events);
       live.close();
     }
   });

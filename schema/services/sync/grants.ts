@@ -103,7 +103,7 @@ export async function reconcileGrants(tx: Tx, scope: GrantScope, reason: string)
   // are stale, as they are in a transaction that has just written thousands
   // of grants (an anti-join there was planned as a nested loop: quadratic).
   // Every other statement here goes by primary or unique key.
-  const changes = await tx.$queryRaw<GrantChange[]>`
+  const changes = await tx.query<GrantChange>`
     WITH desired AS MATERIALIZED (${desiredGrants(scope)}),
     existing AS MATERIALIZED (
       SELECT gr.id, tm.id AS "teamMemberId", tm."teamId", tm."userId", gr."directoryGroupId" AS "groupId"
@@ -134,14 +134,14 @@ export async function reconcileGrants(tx: Tx, scope: GrantScope, reason: string)
     // Adds before removals, so a membership that trades one grant for another never ends.
     const pairs = new Map(missing.map((c) => [`${c.teamId}/${c.userId}`, c]));
     // DO UPDATE (a no-op change) so that existing memberships return their ids too.
-    const members = await tx.$queryRaw<{ id: string; teamId: string; userId: string; created: boolean }[]>`
+    const members = await tx.query<{ id: string; teamId: string; userId: string; created: boolean }>`
       INSERT INTO "TeamMember" (id, "teamId", "userId", "createdAt")
       SELECT gen_random_uuid(), x.t, x.u, ${UTC_NOW}
       FROM unnest(${uuids([...pairs.values()].map((c) => c.teamId))}, ${uuids([...pairs.values()].map((c) => c.userId))}) AS x(t, u)
       ON CONFLICT ("teamId", "userId") DO UPDATE SET "teamId" = EXCLUDED."teamId"
       RETURNING id, "teamId", "userId", (xmax = 0) AS created`;
     const memberOf = new Map(members.map((m) => [`${m.teamId}/${m.userId}`, m]));
-    await tx.$executeRaw`
+    await tx.execute`
       INSERT INTO "TeamMemberGrant" (id, "teamMemberId", source, "grantKey", "directoryGroupId", "createdAt")
       SELECT gen_random_uuid(), x.m, 'DIRECTORY_GROUP', 'group:' || x.g, x.g, ${UTC_NOW}
       FROM unnest(
@@ -154,7 +154,7 @@ export async function reconcileGrants(tx: Tx, scope: GrantScope, reason: string)
   }
 
   if (revoked.length > 0) {
-    await tx.$executeRaw`DELETE FROM "TeamMemberGrant" WHERE id = ANY(${uuids(revoked.map((c) => c.grantId!))})`;
+    await tx.execute`DELETE FROM "TeamMemberGrant" WHERE id = ANY(${uuids(revoked.map((c) => c.grantId!))})`;
     const ended = await endUngrantedMemberships(tx, [...new Set(revoked.map((c) => c.teamMemberId!))]);
     const changeOf = new Map(revoked.map((c) => [c.teamMemberId!, c]));
     for (const member of ended) events.push(teamMemberEvent("team.member_removed", changeOf.get(member.id)!, reason));
@@ -173,7 +173,7 @@ interface EndedMembership {
 
 /** Deletes those team memberships that no grant justifies any more. */
 export function endUngrantedMemberships(tx: Tx, teamMemberIds: string[]): Promise<EndedMembership[]> {
-  return tx.$queryRaw<EndedMembership[]>`
+  return tx.query<EndedMembership>`
     DELETE FROM "TeamMember" tm
     USING "Team" t, "User" u
     WHERE tm.id = ANY(${uuids(teamMemberIds)}) AND t.id = tm."teamId" AND u.id = tm."userId"

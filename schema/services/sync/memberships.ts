@@ -38,7 +38,7 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
   const without: Prisma.Sql[] = [Prisma.empty];
   if (scope.without?.directoryUserId) without.push(Prisma.sql`AND du.id <> ${scope.without.directoryUserId}::uuid`);
   if (scope.without?.directoryId) without.push(Prisma.sql`AND du."directoryId" <> ${scope.without.directoryId}::uuid`);
-  const rows = await tx.$queryRaw<MembershipRow[]>`
+  const rows = await tx.query<MembershipRow>`
     SELECT u.id AS "userId", u.email, ms.id AS "membershipId", ms.status, ms.source, ms.role,
       (SELECT du."directoryId" FROM "DirectoryUser" du JOIN "Directory" d ON d.id = du."directoryId"
        WHERE du."userId" = u.id AND d."organizationId" = ${scope.organizationId}::uuid AND du.active
@@ -51,7 +51,7 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
   const events: NewEvent[] = [];
   const created = rows.filter((r) => r.membershipId === null && r.activeDirectoryId);
   if (created.length > 0) {
-    const memberships = await tx.$queryRaw<{ id: string; userId: string; role: MembershipRole; status: MembershipStatus; source: MembershipSource }[]>`
+    const memberships = await tx.query<{ id: string; userId: string; role: MembershipRole; status: MembershipStatus; source: MembershipSource }>`
       INSERT INTO "Membership" (id, "organizationId", "userId", source, "directoryId", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), ${scope.organizationId}::uuid, x.u, 'DIRECTORY', x.d, ${UTC_NOW}, ${UTC_NOW}
       FROM unnest(${created.map((r) => r.userId)}::uuid[], ${created.map((r) => r.activeDirectoryId)}::uuid[]) AS x(u, d)
@@ -65,10 +65,9 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
   // Active again, or a hand-made membership the directory now manages.
   const claimed = rows.filter((r) => r.membershipId && r.activeDirectoryId && (r.status !== "ACTIVE" || r.source !== "DIRECTORY"));
   for (const r of claimed) {
-    await tx.membership.update({
-      where: { id: r.membershipId! },
-      data: { status: "ACTIVE", source: "DIRECTORY", directoryId: r.activeDirectoryId },
-    });
+    await tx.execute`
+      UPDATE "Membership" SET status = 'ACTIVE', source = 'DIRECTORY', "directoryId" = ${r.activeDirectoryId}::uuid, "updatedAt" = ${UTC_NOW}
+      WHERE id = ${r.membershipId}::uuid`;
     if (r.status !== "ACTIVE") {
       const membership = { id: r.membershipId!, userId: r.userId, email: r.email, role: r.role!, status: "ACTIVE", source: "DIRECTORY" } as const;
       events.push(membershipEvent("membership.reactivated", membership, scope.directoryId, reason));
@@ -77,10 +76,9 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
 
   const deactivated = rows.filter((r) => r.source === "DIRECTORY" && r.status === "ACTIVE" && !r.activeDirectoryId);
   if (deactivated.length > 0) {
-    await tx.membership.updateMany({
-      where: { id: { in: deactivated.map((r) => r.membershipId!) } },
-      data: { status: "DEACTIVATED" },
-    });
+    await tx.execute`
+      UPDATE "Membership" SET status = 'DEACTIVATED', "updatedAt" = ${UTC_NOW}
+      WHERE id = ANY(${deactivated.map((r) => r.membershipId)}::uuid[])`;
     for (const r of deactivated) {
       const membership = { id: r.membershipId!, userId: r.userId, email: r.email, role: r.role!, status: "DEACTIVATED", source: "DIRECTORY" } as const;
       events.push(membershipEvent("membership.deactivated", membership, scope.directoryId, reason));
@@ -95,7 +93,7 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
 
 /** Rule 3: a deactivated member leaves every team of the organization, hand-made memberships included. */
 async function leaveAllTeams(tx: Tx, organizationId: string, userIds: string[], directoryId: string, reason: string) {
-  const removed = await tx.$queryRaw<{ teamId: string; teamSlug: string; teamName: string; userId: string; email: string }[]>`
+  const removed = await tx.query<{ teamId: string; teamSlug: string; teamName: string; userId: string; email: string }>`
     DELETE FROM "TeamMember" tm
     USING "Team" t, "User" u
     WHERE t.id = tm."teamId" AND u.id = tm."userId"

@@ -43,7 +43,7 @@ export async function linkRosterUser(tx: Tx, user: DirectoryUser, previous: Dire
   if (!profile.emailKey) return null;
   // One statement: upsert the Roster user by email, then link the directory user to it, without
   // counting the link as the IdP changing the directory user (its updatedAt stays).
-  const [linked] = await tx.$queryRaw<{ userId: string }[]>`
+  const [linked] = await tx.query<{ userId: string }>`
     WITH person AS (
       INSERT INTO "User" (id, email, "emailKey", "displayName", "givenName", "familyName", "createdAt", "updatedAt")
       VALUES (gen_random_uuid(), ${profile.email}, ${profile.emailKey}, ${profile.displayName}, ${profile.givenName},
@@ -59,10 +59,14 @@ export async function linkRosterUser(tx: Tx, user: DirectoryUser, previous: Dire
 
 async function updateProfile(tx: Tx, userId: string, profile: ReturnType<typeof profileOf>) {
   if (profile.emailKey) {
-    const holder = await tx.user.findUnique({ where: { emailKey: profile.emailKey }, select: { id: true } });
+    const [holder] = await tx.query<{ id: string }>`SELECT id::text AS id FROM "User" WHERE "emailKey" = ${profile.emailKey}`;
     if (holder && holder.id !== userId) {
       throw new ConflictError(`Another Roster user already has the email ${profile.email}.`);
     }
   }
-  await tx.user.update({ where: { id: userId }, data: profile });
+  await tx.execute`
+    UPDATE "User" SET email = coalesce(${profile.email ?? null}, email), "emailKey" = coalesce(${profile.emailKey ?? null}, "emailKey"),
+      "displayName" = ${profile.displayName},
+      "givenName" = ${profile.givenName}, "familyName" = ${profile.familyName}, "updatedAt" = ${UTC_NOW}
+    WHERE id = ${userId}::uuid`;
 }

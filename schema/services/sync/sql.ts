@@ -26,7 +26,7 @@ const syncKey = (organizationId: Prisma.Sql) => Prisma.sql`${SYNC_LOCK}::int, ha
 
 /** The shared organization lock for a change about some people of the directory's organization; returns its id. */
 export async function lockOrganizationSharedOf(tx: Tx, directoryId: string): Promise<string> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>`
     SELECT d."organizationId"::text AS id, pg_advisory_xact_lock_shared(${syncKey(Prisma.sql`d."organizationId"`)})::text
     FROM "Directory" d WHERE d.id = ${directoryId}::uuid`;
   if (rows.length === 0) throw new NotFoundError("No such directory.");
@@ -35,7 +35,7 @@ export async function lockOrganizationSharedOf(tx: Tx, directoryId: string): Pro
 
 /** The exclusive organization lock, by one of its directories; returns the organization's id. */
 export async function lockOrganizationOf(tx: Tx, directoryId: string): Promise<string> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>`
     SELECT d."organizationId"::text AS id, pg_advisory_xact_lock(${syncKey(Prisma.sql`d."organizationId"`)})::text
     FROM "Directory" d WHERE d.id = ${directoryId}::uuid`;
   if (rows.length === 0) throw new NotFoundError("No such directory.");
@@ -43,19 +43,19 @@ export async function lockOrganizationOf(tx: Tx, directoryId: string): Promise<s
 }
 
 export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${syncKey(Prisma.sql`${organizationId}::uuid`)})::text`;
+  await tx.query`SELECT pg_advisory_xact_lock(${syncKey(Prisma.sql`${organizationId}::uuid`)})::text`;
 }
 
 /** Locks Roster users' rows, in id order so that two changes about overlapping people cannot deadlock. */
 export async function lockUsers(tx: Tx, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ANY(${userIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+  await tx.query`SELECT id FROM "User" WHERE id = ANY(${userIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
 }
 
 /** Locks the Roster users linked to these directory users (see lockUsers). */
 export async function lockUsersOf(tx: Tx, directoryUserIds: string[]): Promise<void> {
   if (directoryUserIds.length === 0) return;
-  await tx.$queryRaw`
+  await tx.query`
     SELECT u.id FROM "User" u
     WHERE u.id IN (SELECT "userId" FROM "DirectoryUser" WHERE id = ANY(${directoryUserIds}::uuid[]))
     ORDER BY u.id FOR NO KEY UPDATE OF u`;

@@ -13,21 +13,21 @@ describeEachDatabase("inTransaction", (kind) => {
   it("wakes subscribers once per organization after the commit, and never after a rollback", async () => {
     const organizationId = decodeGlobalID((await createOrganization(t)).id).id;
     const bus = createLocalEventBus();
-    notifyCommitsTo(t.db.prisma, bus);
+    notifyCommitsTo(t.db, bus);
     const seen: number[] = [];
     // What a woken subscriber does: read the outbox. It must already see the events.
     bus.subscribe(organizationId, () => {
       void t.db.prisma.event.count({ where: { organizationId } }).then((n) => seen.push(n));
     });
 
-    await inTransaction(t.db.prisma, async (tx) => {
+    await inTransaction(t.db.sql, async (tx) => {
       await recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 1 } }]);
       await recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 2 } }]);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(seen).toEqual([]);
     });
     await expect(
-      inTransaction(t.db.prisma, async (tx) => {
+      inTransaction(t.db.sql, async (tx) => {
         await recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 3 } }]);
         throw new Error("changed my mind");
       }),
@@ -41,8 +41,8 @@ describeEachDatabase("inTransaction", (kind) => {
       [2n, { n: 2 }],
     ]);
     // The rolled-back sequence is handed out again: sequences have no gaps.
-    await inTransaction(t.db.prisma, (tx) => recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 4 } }]));
+    await inTransaction(t.db.sql, (tx) => recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 4 } }]));
     expect((await t.db.prisma.event.findFirstOrThrow({ where: { organizationId, sequence: 3n } })).payload).toEqual({ n: 4 });
-    notifyCommitsTo(t.db.prisma, t.app.events);
+    notifyCommitsTo(t.db, t.app.events);
   });
 });
