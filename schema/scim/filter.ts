@@ -31,59 +31,66 @@ export function groupFilterSql(filter: string): Prisma.Sql {
 }
 
 function filterSql(resource: Resource, text: string): Prisma.Sql {
-  return condition(parseFilter(text), (path) => resolveAttribute(resource, path));
+  return condition(parseFilter(text), (path) => resolveAttribute(resource, path), false);
 }
 
 type Scope = (path: AttributePath) => Attribute;
 type Leaf = Exclude<Filter, { op: "and" | "or" | "not" | "valuePath" }>;
 
-// Each leaf is made two-valued (NULL → false) so that `not` and `ne` treat a
-// missing value as "does not match", never as unknown.
-function bool(sql: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`COALESCE(${sql}, false)`;
+// Under a `not`, each leaf is made two-valued (NULL → false) so that a missing
+// value reads as "does not match", never as unknown. Elsewhere NULL already
+// excludes the row as false does, and a bare comparison stays one an index
+// can answer (userName eq "…" is every IdP's lookup before a create).
+function bool(sql: Prisma.Sql, negated = true): Prisma.Sql {
+  return negated ? Prisma.sql`COALESCE(${sql}, false)` : sql;
 }
 
-function condition(filter: Filter, scope: Scope): Prisma.Sql {
+function condition(filter: Filter, scope: Scope, negated: boolean): Prisma.Sql {
   switch (filter.op) {
     case "and":
     case "or":
       return Prisma.sql`(${Prisma.join(
-        filter.filters.map((part) => condition(part, scope)),
+        filter.filters.map((part) => condition(part, scope, negated)),
         ` ${filter.op.toUpperCase()} `,
       )})`;
     case "not":
-      return Prisma.sql`(NOT ${condition(filter.filter, scope)})`;
+      return Prisma.sql`(NOT ${condition(filter.filter, scope, !negated)})`;
     case "valuePath": {
       const { collection } = scope(filter.path);
       if (!collection) throw new InvalidFilterError(`${label(filter.path)} is not multi-valued, so "[...]" cannot follow it`);
       return bool(
         collection.some((subAttribute) =>
-          condition(filter.filter, (path) => {
-            const scalar = subAttribute(path.name);
-            return { scalar, present: scalarPresent(scalar) };
-          }),
+          condition(
+            filter.filter,
+            (path) => {
+              const scalar = subAttribute(path.name);
+              return { scalar, present: scalarPresent(scalar) };
+            },
+            false,
+          ),
         ),
+        negated,
       );
     }
     default:
-      return leaf(filter, scope(filter.path));
+      return leaf(filter, scope(filter.path), negated);
   }
 }
 
-function leaf(filter: Leaf, attribute: Attribute): Prisma.Sql {
+function leaf(filter: Leaf, attribute: Attribute, negated: boolean): Prisma.Sql {
   const name = label(filter.path);
   const test = (scalar: Scalar) =>
-    bool(filter.op === "pr" ? scalarPresent(scalar) : compare(scalar, filter.op, filter.value, name));
-  if (filter.path.subAttribute === undefined && filter.op === "pr") return bool(attribute.present);
+    bool(filter.op === "pr" ? scalarPresent(scalar) : compare(scalar, filter.op, filter.value, name), negated);
+  if (filter.path.subAttribute === undefined && filter.op === "pr") return bool(attribute.present, negated);
   const sub = filter.path.subAttribute ?? attribute.implied;
   if (sub === undefined) {
-    if (attribute.values) return bool(attribute.values(test));
+    if (attribute.values) return bool(attribute.values(test), negated);
     if (!attribute.scalar) throw new InvalidFilterError(`${name} is complex: filter on one of its sub-attributes`);
     return test(attribute.scalar);
   }
   if (attribute.subAttribute) return test(attribute.subAttribute(sub));
   if (!attribute.collection) throw new InvalidFilterError(`${name} has no sub-attributes`);
-  const anyElement = bool(attribute.collection.some((subAttribute) => test(subAttribute(sub))));
+  const anyElement = bool(attribute.collection.some((subAttribute) => test(subAttribute(sub))), negated);
   const { primaryColumn } = attribute;
   if (primaryColumn && filter.op === "eq" && filter.value.type !== "null" && sub.toLowerCase() === attribute.implied) {
     return Prisma.sql`(${anyElement} OR ${test(primaryColumn)})`;

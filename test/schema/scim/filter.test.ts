@@ -694,4 +694,22 @@ describeEachDatabase("filters", (kind) => {
     );
     expect(rows.map((row) => groupKeys.get(row.id))).toEqual(["okta", "empty", "entra"]);
   });
+
+  // The lookups IdPs make before every create must be index lookups, or an import's cost grows with the square of its size.
+  it.each([
+    ['userName eq "alice@example.com"', "DirectoryUser", userFilterSql],
+    ['externalId eq "jyoung"', "DirectoryUser", userFilterSql],
+    ['displayName eq "Okta Group"', "DirectoryGroup", groupFilterSql],
+  ] as const)("answers %s from an index", async (filter, table, toSql) => {
+    const plan = await db.sql.transaction(async (tx) => {
+      await tx.execute`SET LOCAL enable_seqscan = off`;
+      return tx.query<{ "QUERY PLAN": string }>(
+        Prisma.sql`EXPLAIN SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE "directoryId" = ${directoryId}::uuid AND (${toSql(filter)})`,
+      );
+    });
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    // A comparison wrapped in COALESCE can only be a filter over every row of the directory.
+    expect(text).toMatch(/Index (Only )?Scan/);
+    expect(text).not.toMatch(/COALESCE/i);
+  });
 });
