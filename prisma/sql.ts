@@ -48,15 +48,36 @@ const pgTypes = {
   },
 };
 
+/**
+ * Statements are prepared once per connection under a name, so PostgreSQL
+ * parses and plans the sync's larger queries once rather than on every call.
+ * Names are handed out for the first PREPARED_LIMIT distinct texts only:
+ * filters make SQL text from client input, and each name lives as long as
+ * its connection.
+ */
+const PREPARED_LIMIT = 500;
+const preparedNames = new Map<string, string>();
+
+function prepared(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < PREPARED_LIMIT) {
+    name = `roster_${preparedNames.size}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 function onPg(client: pg.Pool | pg.PoolClient): Sql {
+  const run = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const { text, values: params } = statement(strings, values);
+    return client.query({ name: prepared(text), text, values: params, types: pgTypes });
+  };
   return {
     async query<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const result = await client.query({ ...statement(strings, values), types: pgTypes });
-      return result.rows as T[];
+      return (await run(strings, values)).rows as T[];
     },
     async execute(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const result = await client.query({ ...statement(strings, values), types: pgTypes });
-      return result.rowCount ?? 0;
+      return (await run(strings, values)).rowCount ?? 0;
     },
   };
 }
