@@ -68,7 +68,7 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   // One pool for Prisma and direct SQL, so the pool size bounds both.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true } as pg.PoolConfig);
   // An idle connection the server ended (a restart, a failover, a dropped test database) is
   // discarded by the pool; without a listener its error would end the process.
   pool.on("error", () => undefined);

@@ -20,7 +20,13 @@ export interface Sql {
 
 /** The database as direct SQL: statements outside a transaction, or one transaction. */
 export interface SqlDatabase extends Sql {
-  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a transaction. `last` gives the transaction's final
+   * statements, which are sent together with the COMMIT: whatever row locks
+   * they take are held for one round trip, not until this process gets
+   * around to committing.
+   */
+  transaction<T>(work: (sql: Sql) => Promise<T>, last?: (sql: Sql) => Prisma.Sql[]): Promise<T>;
 }
 
 function statement(strings: TemplateStringsArray | Prisma.Sql, values: unknown[]): { text: string; values: unknown[] } {
@@ -67,31 +73,51 @@ function prepared(text: string): string | undefined {
   return name;
 }
 
+function run(client: pg.Pool | pg.PoolClient, strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) {
+  const { text, values: params } = statement(strings, values);
+  return client.query({ name: prepared(text), text, values: params, types: pgTypes });
+}
+
 function onPg(client: pg.Pool | pg.PoolClient): Sql {
-  const run = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
-    const { text, values: params } = statement(strings, values);
-    return client.query({ name: prepared(text), text, values: params, types: pgTypes });
-  };
   return {
     async query<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(strings, values)).rows as T[];
+      return (await run(client, strings, values)).rows as T[];
     },
     async execute(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(strings, values)).rowCount ?? 0;
+      return (await run(client, strings, values)).rowCount ?? 0;
     },
   };
 }
 
-/** A pg pool as direct SQL (Prisma's adapter shares the same pool). */
+/** Settles every promise, then throws the first failure. */
+async function all<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((outcome) => outcome.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+}
+
+/**
+ * A pg pool as direct SQL (Prisma's adapter shares the same pool). The pool's
+ * clients pipeline (pg's `pipeline` option): BEGIN goes out with the first
+ * statement, and the last statements with the COMMIT. Each statement still
+ * has its own Sync, so after a failure PostgreSQL refuses the rest and
+ * answers the COMMIT with ROLLBACK.
+ */
 export function pgDatabase(pool: pg.Pool): SqlDatabase {
   return {
     ...onPg(pool),
-    async transaction(work) {
+    async transaction(work, last) {
       const client = await pool.connect();
+      const begin = client.query("BEGIN");
+      begin.catch(() => undefined);
       try {
-        await client.query("BEGIN");
-        const result = await work(onPg(client));
-        await client.query("COMMIT");
+        const tx = onPg(client);
+        const result = await work(tx);
+        await begin;
+        const finals = (last?.(tx) ?? []).map((sql) => run(client, sql, []));
+        const [commit] = await all([client.query("COMMIT"), ...finals]);
+        if (commit.command !== "COMMIT") throw new Error(`The transaction ended in ${commit.command} instead of COMMIT.`);
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
@@ -122,7 +148,13 @@ function onPGlite(db: PGlite | PGliteTransaction): Sql {
 export function pgliteDatabase(pglite: PGlite): SqlDatabase {
   return {
     ...onPGlite(pglite),
-    transaction: (work) => pglite.transaction((tx) => work(onPGlite(tx))),
+    transaction: (work, last) =>
+      pglite.transaction(async (tx) => {
+        const sql = onPGlite(tx);
+        const result = await work(sql);
+        for (const statement of last?.(sql) ?? []) await sql.execute(statement);
+        return result;
+      }),
   };
 }
 

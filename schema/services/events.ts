@@ -1,4 +1,4 @@
-import type { Prisma } from "../../prisma/database.js";
+import { Prisma } from "../../prisma/database.js";
 import { UTC_NOW } from "./sync/sql.js";
 import type { Tx } from "./transaction.js";
 
@@ -38,7 +38,7 @@ const pending = new WeakMap<Tx, Map<string, NewEvent[]>>();
 
 /**
  * Queues events for the outbox of the caller's transaction; inTransaction
- * writes them just before commit (writeQueuedEvents). Sequencing them there
+ * writes them with the commit (takeQueuedEvents). Sequencing them there
  * keeps the organization's counter row, which every writer of that
  * organization must lock, locked only for the last statement and the commit,
  * instead of from a service's first event to its end.
@@ -56,21 +56,22 @@ export function queueEventsOf(tx: Tx): void {
 }
 
 /**
- * Appends the queued events to the outbox, in the order they were recorded,
- * with one statement per organization. Bumping the organization's counter
- * row-locks it until commit, so sequences commit in order per organization
- * and a reader resuming after N never skips one. Returns the organizations
- * that have new events once the transaction commits.
+ * The statements that append the queued events to the outbox, in the order
+ * they were recorded, one per organization; the transaction runs them last,
+ * together with its COMMIT. Bumping the organization's counter row-locks it
+ * until commit, so sequences commit in order per organization and a reader
+ * resuming after N never skips one. Also returns the organizations that
+ * have new events once the transaction commits.
  */
-export async function writeQueuedEvents(tx: Tx): Promise<string[]> {
+export function takeQueuedEvents(tx: Tx): { statements: Prisma.Sql[]; organizationIds: string[] } {
   const queue = pending.get(tx);
   pending.delete(tx);
-  if (!queue) return [];
+  if (!queue) return { statements: [], organizationIds: [] };
   // A fixed order, so that transactions writing to several organizations cannot deadlock.
   const organizationIds = [...queue.keys()].sort();
-  for (const organizationId of organizationIds) {
+  const statements = organizationIds.map((organizationId) => {
     const events = queue.get(organizationId)!;
-    await tx.execute`
+    return Prisma.sql`
       WITH counter AS (
         UPDATE "Organization" SET "lastEventSeq" = "lastEventSeq" + ${events.length}
         WHERE id = ${organizationId}::uuid RETURNING "lastEventSeq"
@@ -83,6 +84,6 @@ export async function writeQueuedEvents(tx: Tx): Promise<string[]> {
         ${events.map((e) => e.directoryId ?? null)}::uuid[],
         ${events.map((e) => JSON.stringify(e.payload))}::text[]
       ) WITH ORDINALITY AS e(type, "directoryId", payload, position)`;
-  }
-  return organizationIds;
+  });
+  return { statements, organizationIds };
 }

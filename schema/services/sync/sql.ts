@@ -21,7 +21,7 @@ const syncKey = (organizationId: Prisma.Sql) => Prisma.sql`${SYNC_LOCK}::int, ha
  * - a change that re-reads whole groups (a mapping added or removed, a group
  *   renamed or deleted, a directory deleted, a team member added by hand)
  *   holds the organization's sync lock exclusively.
- * Event sequences are handed out at commit (writeQueuedEvents), not here.
+ * Event sequences are handed out at commit (takeQueuedEvents), not here.
  */
 
 /** The shared organization lock for a change about some people of the directory's organization; returns its id. */
