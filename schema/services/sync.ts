@@ -21,7 +21,8 @@ export async function syncDirectoryUser(tx: Tx, user: DirectoryUser, previous: D
   const userId = await linkRosterUser(tx, user, previous);
   if (!userId) return null;
   const reason = !previous ? "user_created" : previous.active && !user.active ? "user_deactivated" : !previous.active && user.active ? "user_reactivated" : "user_updated";
-  await reconcileMemberships(tx, { organizationId, userIds: [userId], directoryId: user.directoryId }, reason);
+  const groupsChanged = previous !== null && (previous.active !== user.active || previous.userId !== userId);
+  await reconcileMemberships(tx, { organizationId, userIds: [userId], directoryId: user.directoryId, groupsChanged }, reason);
   return userId;
 }
 

@@ -12,6 +12,15 @@ export interface MembershipScope {
   directoryId: string;
   /** Rows about to be deleted: they keep nobody active. */
   without?: { directoryUserId?: string; directoryId?: string };
+  /**
+   * False when the change cannot have altered which groups count for these
+   * people (a directory user created, or updated without being activated,
+   * deactivated or linked): grants are then reconciled only for memberships
+   * that became active again. A new membership needs none: nobody without
+   * one has an active directory user in the organization, and a directory
+   * user created just now is in no group.
+   */
+  groupsChanged?: boolean;
 }
 
 interface MembershipRow {
@@ -87,7 +96,9 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
   }
   await recordEvents(tx, scope.organizationId, events);
 
-  const active = rows.filter((r) => r.activeDirectoryId || (r.status === "ACTIVE" && r.source === "MANUAL")).map((r) => r.userId);
+  const active = (scope.groupsChanged === false ? claimed : rows)
+    .filter((r) => r.activeDirectoryId || (r.status === "ACTIVE" && r.source === "MANUAL"))
+    .map((r) => r.userId);
   if (active.length > 0) await reconcileGrants(tx, { organizationId: scope.organizationId, userIds: active, without: scope.without }, reason);
 }
 
