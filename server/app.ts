@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { Database } from "../prisma/database.js";
@@ -21,6 +22,18 @@ export interface AppOptions {
   db: Database;
   config?: Partial<Config>;
   events?: EventBus;
+}
+
+/**
+ * Keeps idle keep-alive connections open longer than the clients and load
+ * balancers in front of Roster do (Node's default is 5 s). Otherwise an IdP
+ * that pauses mid-import (Okta between pages, a long group backfill) reuses
+ * a connection Roster has just closed, and its PATCH fails as "other side
+ * closed": requests that are not idempotent are not retried.
+ */
+export function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
 }
 
 /** The whole Roster HTTP surface over one database: GraphQL, SCIM, sign-in, health and the web UI. */

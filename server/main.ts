@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { openDatabase } from "../prisma/database.js";
 import { seedDemo } from "../schema/services/demo.js";
 import { inOrmTransaction } from "../schema/services/transaction.js";
-import { buildApp } from "./app.js";
+import { buildApp, keepConnectionsAlive } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startWebhookDispatcher } from "./webhooks/dispatcher.js";
@@ -31,6 +31,7 @@ const server = app.listen(config.port, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Roster is running at ${config.publicUrl} (port ${port}, ${db.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"})`);
 });
+keepConnectionsAlive(server);
 
 let stopping = false;
 async function shutdown(signal: string) {

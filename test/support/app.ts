@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll } from "vitest";
 import type { Database, DatabaseKind } from "../../prisma/database.js";
-import { buildApp, type RosterApp } from "../../server/app.js";
+import { buildApp, keepConnectionsAlive, type RosterApp } from "../../server/app.js";
 import { openTestDatabase } from "./databases.js";
 
 export const OPERATOR_KEY = "test-operator-key";
@@ -33,6 +33,7 @@ export function useTestApp(kind: DatabaseKind, config: Record<string, unknown> =
     handle.db = await openTestDatabase(kind);
     // Listen first so that the public URL (and so every scimBaseUrl) is the real one.
     server = createServer();
+    keepConnectionsAlive(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     handle.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     handle.app = buildApp({
