@@ -31,8 +31,10 @@ const GROUPS: Table = { name: "DirectoryGroup", filter: groupFilterSql, sort: gr
  * (the sort key, then creation time and id as tiebreakers). The offset is
  * taken over ids alone, which the (directoryId, createdAt, id) index answers
  * without reading rows, so a deep page costs little more than the first;
- * only the page's rows are read. The count is joined to the page, so an
- * empty page still reports it.
+ * only the page's rows are read. A first page that is not full is the whole
+ * result, so the total is counted only otherwise: the userName lookup IdPs
+ * make before every create reads one index entry. The total is joined to the
+ * page, so an empty page still reports it.
  */
 async function page<Row>(sql: Sql, table: Table, directoryId: string, query: ListQuery) {
   const tableSql = Prisma.raw(`"${table.name}"`);
@@ -45,18 +47,23 @@ async function page<Row>(sql: Sql, table: Table, directoryId: string, query: Lis
     : Prisma.sql`${tableSql}."createdAt" ${direction}, ${tableSql}."id" ${direction}`;
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
+  const wholeResult =
+    startIndex === 1 && count > 0 ? Prisma.sql`(SELECT count(*) FROM page) < ${count}::int` : Prisma.sql`false`;
 
   const rows = await sql.query<Row & { totalResults: bigint; position: bigint | null }>`
-    SELECT c."totalResults", r.*
-    FROM (SELECT count(*) AS "totalResults" FROM ${tableSql} WHERE ${where}) c
-    LEFT JOIN LATERAL (
-      SELECT r.*, p.position FROM unnest(ARRAY(
+    WITH page AS MATERIALIZED (
+      SELECT p.id, p.position FROM unnest(ARRAY(
         SELECT ${tableSql}."id" FROM ${tableSql} WHERE ${where}
         ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}
       )) WITH ORDINALITY AS p(id, position)
-      JOIN ${tableSql} r ON r.id = p.id
-    ) r ON true
-    ORDER BY r.position`;
+    ),
+    total AS (
+      SELECT CASE WHEN ${wholeResult} THEN (SELECT count(*) FROM page)
+                  ELSE (SELECT count(*) FROM ${tableSql} WHERE ${where}) END AS "totalResults"
+    )
+    SELECT total."totalResults", r.*, page.position
+    FROM total LEFT JOIN (page JOIN ${tableSql} r ON r.id = page.id) ON true
+    ORDER BY page.position`;
   const resources = rows
     .filter((row) => row.position !== null)
     .map(({ totalResults: _total, position: _position, ...row }) => row as unknown as Row);

@@ -8,7 +8,7 @@
 import type { DirectoryGroup, DirectoryUser } from "../../prisma/database.js";
 import type { Tx } from "./transaction.js";
 import { reconcileGrants } from "./sync/grants.js";
-import { reconcileMemberships } from "./sync/memberships.js";
+import { createMembership, reconcileMemberships } from "./sync/memberships.js";
 import { linkRosterUser } from "./sync/rosterUsers.js";
 import { lockOrganization, lockOrganizationOf, lockOrganizationSharedOf, lockUsers, lockUsersOf } from "./sync/sql.js";
 
@@ -21,6 +21,9 @@ export async function syncDirectoryUser(tx: Tx, user: DirectoryUser, previous: D
   const userId = await linkRosterUser(tx, user, previous);
   if (!userId) return null;
   const reason = !previous ? "user_created" : previous.active && !user.active ? "user_deactivated" : !previous.active && user.active ? "user_reactivated" : "user_updated";
+  if (!previous && user.active && (await createMembership(tx, { organizationId, userId, directoryId: user.directoryId }, reason))) {
+    return userId;
+  }
   const groupsChanged = previous !== null && (previous.active !== user.active || previous.userId !== userId);
   await reconcileMemberships(tx, { organizationId, userIds: [userId], directoryId: user.directoryId, groupsChanged }, reason);
   return userId;

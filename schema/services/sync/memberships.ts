@@ -35,6 +35,32 @@ interface MembershipRow {
 }
 
 /**
+ * The common case of rule 1, in one statement: an active directory user was
+ * just created for a Roster user who has no membership in the organization
+ * yet, so it gets one. Returns false, changing nothing, when a membership
+ * exists; reconcileMemberships then decides. Grants need no reconciling
+ * (see MembershipScope.groupsChanged).
+ */
+export async function createMembership(
+  tx: Tx,
+  scope: { organizationId: string; userId: string; directoryId: string },
+  reason: string,
+): Promise<boolean> {
+  const [membership] = await tx.query<{ id: string; userId: string; email: string; role: MembershipRole; status: MembershipStatus; source: MembershipSource }>`
+    WITH created AS (
+      INSERT INTO "Membership" (id, "organizationId", "userId", source, "directoryId", "createdAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${scope.organizationId}::uuid, ${scope.userId}::uuid, 'DIRECTORY', ${scope.directoryId}::uuid, ${UTC_NOW}, ${UTC_NOW})
+      ON CONFLICT ("organizationId", "userId") DO NOTHING
+      RETURNING id, "userId", role, status, source
+    )
+    SELECT c.id::text, c."userId"::text, u.email, c.role::text AS role, c.status::text AS status, c.source::text AS source
+    FROM created c JOIN "User" u ON u.id = c."userId"`;
+  if (!membership) return false;
+  await recordEvents(tx, scope.organizationId, [membershipEvent("membership.created", membership, scope.directoryId, reason)]);
+  return true;
+}
+
+/**
  * Makes each user's organization membership follow the directories (rules 1
  * and 3): active while any linked directory user in the organization is
  * active, deactivated when none is. Deactivation removes the user from every
