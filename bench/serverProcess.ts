@@ -14,18 +14,21 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node --import tsx <script>` (one process: tsx's CLI would put a
- * second one in between) and resolves with the first stdout line matching
+ * Starts `node <script>` (`node --import tsx <script>` for TypeScript: one
+ * process, where tsx's CLI would put a second one in between) and resolves
+ * with the first stdout line matching
  * `ready`. Stderr passes through, so the server's warnings stay visible.
  */
 export async function startServer(
   script: string,
   env: Record<string, string>,
   ready: RegExp,
+  scriptNodeArgs: string[] = [],
 ): Promise<{ server: ServerProcess; match: RegExpMatchArray }> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  const nodeArgs = [...scriptNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],

@@ -9,7 +9,7 @@ export interface MigrationSession {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export const migrationsDir = fileURLToPath(new URL("./migrations", import.meta.url));
+export const migrationsDir = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 
 // Any constant works; it only has to be the same for every Roster instance.
 const MIGRATION_LOCK_KEY = 727_001;
