@@ -57,7 +57,7 @@ export async function startRoster(options: { databaseUrl?: string; mappedGroupNa
   const database = options.databaseUrl ? await createDatabase(options.databaseUrl) : null;
   const dataDir = database ? null : await mkdtemp(path.join(tmpdir(), "roster-bench-"));
   const { server } = await startServer(
-    "server/main.ts",
+    "dist/server.js",
     {
       PORT: String(port),
       ROSTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -68,6 +68,8 @@ export async function startRoster(options: { databaseUrl?: string; mappedGroupNa
       NODE_ENV: "production",
     },
     /Roster is running at/,
+    // As `npm start` runs it (its default ROSTER_HEAP_MB).
+    ["--max-old-space-size=128"],
   );
   const origin = `http://127.0.0.1:${port}`;
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
