@@ -69,7 +69,15 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   // One pool for Prisma and direct SQL, so the pool size bounds both.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true } as pg.PoolConfig);
+  // Custom plans only: the direct SQL path prepares its statements (sql.ts), and a generic plan
+  // made while a table was small would otherwise stay cached for as long as no ANALYZE invalidates
+  // it (with autovacuum off, forever): a directory's userName lookup had become a sequential scan.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    pipeline: true,
+    options: "-c plan_cache_mode=force_custom_plan",
+  } as pg.PoolConfig);
   // An idle connection the server ended (a restart, a failover, a dropped test database) is
   // discarded by the pool; without a listener its error would end the process.
   pool.on("error", () => undefined);

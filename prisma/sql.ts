@@ -56,7 +56,8 @@ const pgTypes = {
 
 /**
  * Statements are prepared once per connection under a name, so PostgreSQL
- * parses and plans the sync's larger queries once rather than on every call.
+ * parses the sync's larger queries once rather than on every call (they are
+ * still planned for each call's values: see database.ts).
  * Names are handed out for the first PREPARED_LIMIT distinct texts only:
  * filters make SQL text from client input, and each name lives as long as
  * its connection.
