@@ -16,17 +16,23 @@ export function canAccessOrganization(actor: Actor, organizationId: string): boo
   }
 }
 
-/** A directory's own token reaches only that directory; organization access reaches all of its directories. */
-export async function canAccessDirectory(
+/**
+ * A directory's own token reaches only that directory; organization access
+ * reaches all of its directories. Answered without a promise when no lookup
+ * is needed: GraphQL checks it for every object of a SCIM page, and a list
+ * whose checks are synchronous completes without a promise per element.
+ */
+export function canAccessDirectory(
   prisma: Pick<PrismaClient, "directory">,
   actor: Actor,
   directoryId: string,
-): Promise<boolean> {
+): boolean | Promise<boolean> {
   if (actor.kind === "directory") return actor.directoryId === directoryId;
   if (actor.kind === "operator") return true;
   if (actor.kind === "anonymous") return false;
-  const directory = await prisma.directory.findUnique({ where: { id: directoryId }, select: { organizationId: true } });
-  return directory !== null && canAccessOrganization(actor, directory.organizationId);
+  return prisma.directory
+    .findUnique({ where: { id: directoryId }, select: { organizationId: true } })
+    .then((directory) => directory !== null && canAccessOrganization(actor, directory.organizationId));
 }
 
 export function requireOrganizationAccess(actor: Actor, organizationId: string): void {
