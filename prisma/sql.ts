@@ -119,12 +119,15 @@ export function pgDatabase(pool: pg.Pool): SqlDatabase {
         const finals = (last?.(tx) ?? []).map((sql) => run(client, sql, []));
         const [commit] = await all([client.query("COMMIT"), ...finals]);
         if (commit.command !== "COMMIT") throw new Error(`The transaction ended in ${commit.command} instead of COMMIT.`);
+        client.release();
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        // A connection that cannot even roll back is broken: the pool discards it instead of lending it again.
+        await client.query("ROLLBACK").then(
+          () => client.release(),
+          (broken: Error) => client.release(broken),
+        );
         throw error;
-      } finally {
-        client.release();
       }
     },
   };
