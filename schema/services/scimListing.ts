@@ -26,15 +26,16 @@ const USERS: Table = { name: "DirectoryUser", filter: userFilterSql, sort: userS
 const GROUPS: Table = { name: "DirectoryGroup", filter: groupFilterSql, sort: groupSortSql };
 
 /**
- * One page plus the total in one statement, both computed by the database:
- * the filter becomes SQL and the page is LIMIT/OFFSET over a stable order
- * (the sort key, then creation time and id as tiebreakers). The offset is
- * taken over ids alone, which the (directoryId, createdAt, id) index answers
- * without reading rows, so a deep page costs little more than the first;
- * only the page's rows are read. A first page that is not full is the whole
- * result, so the total is counted only otherwise: the userName lookup IdPs
- * make before every create reads one index entry. The total is joined to the
- * page, so an empty page still reports it.
+ * One page plus the total, both computed by the database: the filter
+ * becomes SQL and the page is LIMIT/OFFSET over a stable order (the sort
+ * key, then creation time and id as tiebreakers).
+ * - A first page is read directly, and when it is not full it is the whole
+ *   result, so nothing is counted: the userName lookup IdPs make before
+ *   every create is one plain index read.
+ * - A deeper page takes its offset over ids alone, which the
+ *   (directoryId, createdAt, id) index answers without reading rows, and
+ *   reads only the page's rows, so it costs little more than the first.
+ * The total is `count(*)` whenever the page does not already tell it.
  */
 async function page<Row>(sql: Sql, table: Table, directoryId: string, query: ListQuery) {
   const tableSql = Prisma.raw(`"${table.name}"`);
@@ -47,27 +48,25 @@ async function page<Row>(sql: Sql, table: Table, directoryId: string, query: Lis
     : Prisma.sql`${tableSql}."createdAt" ${direction}, ${tableSql}."id" ${direction}`;
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
-  const wholeResult =
-    startIndex === 1 && count > 0 ? Prisma.sql`(SELECT count(*) FROM page) < ${count}::int` : Prisma.sql`false`;
+  const total = async () =>
+    Number((await sql.query<{ total: bigint }>`SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`)[0].total);
 
-  const rows = await sql.query<Row & { totalResults: bigint; position: bigint | null }>`
-    WITH page AS MATERIALIZED (
-      SELECT p.id, p.position FROM unnest(ARRAY(
+  if (count === 0) return { totalResults: await total(), startIndex, resources: [] as Row[] };
+  if (startIndex === 1) {
+    const resources = await sql.query<Row>`SELECT * FROM ${tableSql} WHERE ${where} ORDER BY ${order} LIMIT ${count}`;
+    return { totalResults: resources.length < count ? resources.length : await total(), startIndex, resources };
+  }
+  const [totalResults, resources] = await Promise.all([
+    total(),
+    sql.query<Row>`
+      SELECT r.* FROM unnest(ARRAY(
         SELECT ${tableSql}."id" FROM ${tableSql} WHERE ${where}
         ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}
       )) WITH ORDINALITY AS p(id, position)
-    ),
-    total AS (
-      SELECT CASE WHEN ${wholeResult} THEN (SELECT count(*) FROM page)
-                  ELSE (SELECT count(*) FROM ${tableSql} WHERE ${where}) END AS "totalResults"
-    )
-    SELECT total."totalResults", r.*, page.position
-    FROM total LEFT JOIN (page JOIN ${tableSql} r ON r.id = page.id) ON true
-    ORDER BY page.position`;
-  const resources = rows
-    .filter((row) => row.position !== null)
-    .map(({ totalResults: _total, position: _position, ...row }) => row as unknown as Row);
-  return { totalResults: Number(rows[0].totalResults), startIndex, resources };
+      JOIN ${tableSql} r ON r.id = p.id
+      ORDER BY p.position`,
+  ]);
+  return { totalResults, startIndex, resources };
 }
 
 export function listDirectoryUsers(sql: Sql, directoryId: string, query: ListQuery) {
