@@ -10,14 +10,14 @@ import type { Tx } from "./transaction.js";
 import { reconcileGrants } from "./sync/grants.js";
 import { createMembership, reconcileMemberships } from "./sync/memberships.js";
 import { linkRosterUser } from "./sync/rosterUsers.js";
-import { lockOrganization, lockOrganizationOf, lockOrganizationSharedOf, lockUsers, lockUsersOf } from "./sync/sql.js";
+import { lockOrganization, lockOrganizationOf, lockUsers, lockUsersOf } from "./sync/sql.js";
 
 /**
  * After a directory user was created (previous null) or replaced/patched:
  * rules 1, 2, 3, 8. Returns the Roster user it is linked to (null while none).
  */
 export async function syncDirectoryUser(tx: Tx, user: DirectoryUser, previous: DirectoryUser | null): Promise<string | null> {
-  const organizationId = await lockOrganizationSharedOf(tx, user.directoryId);
+  const organizationId = await lockOrganizationOf(tx, user.directoryId, "shared");
   const userId = await linkRosterUser(tx, user, previous);
   if (!userId) return null;
   const reason = !previous ? "user_created" : previous.active && !user.active ? "user_deactivated" : !previous.active && user.active ? "user_reactivated" : "user_updated";
@@ -31,7 +31,7 @@ export async function syncDirectoryUser(tx: Tx, user: DirectoryUser, previous: D
 
 /** Before a directory user is deleted: the same as deactivation (rule 3). */
 export async function syncDirectoryUserDeleted(tx: Tx, user: DirectoryUser): Promise<void> {
-  const organizationId = await lockOrganizationSharedOf(tx, user.directoryId);
+  const organizationId = await lockOrganizationOf(tx, user.directoryId, "shared");
   if (!user.userId) return;
   await lockUsers(tx, [user.userId]);
   await reconcileMemberships(
@@ -50,7 +50,7 @@ export async function syncGroupMembers(
 ): Promise<void> {
   const directoryUserIds = [...addedDirectoryUserIds, ...removedDirectoryUserIds];
   if (directoryUserIds.length === 0) return;
-  const organizationId = await lockOrganizationSharedOf(tx, group.directoryId);
+  const organizationId = await lockOrganizationOf(tx, group.directoryId, "shared");
   // Grants exist only for mapped names, so an unmapped group has nothing to do.
   if (!(await isMapped(tx, organizationId, [group.displayName]))) return;
   await lockUsersOf(tx, directoryUserIds);
@@ -60,14 +60,14 @@ export async function syncGroupMembers(
 /** After a group's displayName changed: re-matched against the mappings (rule 7). */
 export async function syncGroupRenamed(tx: Tx, group: DirectoryGroup, previousDisplayName: string): Promise<void> {
   if (group.displayName === previousDisplayName) return;
-  const organizationId = await lockOrganizationOf(tx, group.directoryId);
+  const organizationId = await lockOrganizationOf(tx, group.directoryId, "exclusive");
   if (!(await isMapped(tx, organizationId, [group.displayName, previousDisplayName]))) return;
   await reconcileGrants(tx, { organizationId, groupIds: [group.id] }, "group_renamed");
 }
 
 /** Before a group is deleted: all its grants go (rule 7). */
 export async function syncGroupDeleted(tx: Tx, group: DirectoryGroup): Promise<void> {
-  const organizationId = await lockOrganizationOf(tx, group.directoryId);
+  const organizationId = await lockOrganizationOf(tx, group.directoryId, "exclusive");
   await reconcileGrants(tx, { organizationId, groupIds: [group.id], without: { groupId: group.id } }, "group_deleted");
 }
 
@@ -76,7 +76,7 @@ export async function syncGroupDeleted(tx: Tx, group: DirectoryGroup): Promise<v
  * deactivated (leaving their teams) and its groups' grants are revoked.
  */
 export async function syncDirectoryDeleted(tx: Tx, directoryId: string): Promise<void> {
-  const organizationId = await lockOrganizationOf(tx, directoryId);
+  const organizationId = await lockOrganizationOf(tx, directoryId, "exclusive");
   const linked = await tx.query<{ userId: string }>`
     SELECT DISTINCT "userId"::text AS "userId" FROM "DirectoryUser" WHERE "directoryId" = ${directoryId}::uuid AND "userId" IS NOT NULL`;
   await reconcileMemberships(

@@ -24,19 +24,15 @@ const syncKey = (organizationId: Prisma.Sql) => Prisma.sql`${SYNC_LOCK}::int, ha
  * Event sequences are handed out at commit (takeQueuedEvents), not here.
  */
 
-/** The shared organization lock for a change about some people of the directory's organization; returns its id. */
-export async function lockOrganizationSharedOf(tx: Tx, directoryId: string): Promise<string> {
+/**
+ * Takes the sync lock of a directory's organization, "shared" for a change
+ * about some people, "exclusive" for one that re-reads whole groups; returns
+ * the organization's id.
+ */
+export async function lockOrganizationOf(tx: Tx, directoryId: string, mode: "shared" | "exclusive"): Promise<string> {
+  const lock = Prisma.raw(mode === "shared" ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock");
   const rows = await tx.query<{ id: string }>`
-    SELECT d."organizationId"::text AS id, pg_advisory_xact_lock_shared(${syncKey(Prisma.sql`d."organizationId"`)})::text
-    FROM "Directory" d WHERE d.id = ${directoryId}::uuid`;
-  if (rows.length === 0) throw new NotFoundError("No such directory.");
-  return rows[0].id;
-}
-
-/** The exclusive organization lock, by one of its directories; returns the organization's id. */
-export async function lockOrganizationOf(tx: Tx, directoryId: string): Promise<string> {
-  const rows = await tx.query<{ id: string }>`
-    SELECT d."organizationId"::text AS id, pg_advisory_xact_lock(${syncKey(Prisma.sql`d."organizationId"`)})::text
+    SELECT d."organizationId"::text AS id, ${lock}(${syncKey(Prisma.sql`d."organizationId"`)})::text
     FROM "Directory" d WHERE d.id = ${directoryId}::uuid`;
   if (rows.length === 0) throw new NotFoundError("No such directory.");
   return rows[0].id;
