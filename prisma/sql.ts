@@ -74,28 +74,29 @@ function prepared(text: string): string | undefined {
   return name;
 }
 
-function run(client: pg.Pool | pg.PoolClient, strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) {
-  const { text, values: params } = statement(strings, values);
-  return client.query({ name: prepared(text), text, values: params, types: pgTypes });
-}
-
-function onPg(client: pg.Pool | pg.PoolClient): Sql {
+/** Sql over a driver's way of running one statement, returning its rows and how many it changed. */
+function sqlOver(run: (text: string, values: unknown[]) => Promise<{ rows: unknown[]; changed: number }>): Sql {
+  const exec = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const { text, values: params } = statement(strings, values);
+    return run(text, params);
+  };
   return {
-    async query<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(client, strings, values)).rows as T[];
-    },
-    async execute(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(client, strings, values)).rowCount ?? 0;
-    },
+    query: async <T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await exec(strings, values)).rows as T[],
+    execute: async (strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await exec(strings, values)).changed,
   };
 }
 
-/** Settles every promise, then throws the first failure. */
-async function all<T>(promises: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(promises);
-  const failed = settled.find((outcome) => outcome.status === "rejected");
+function onPg(client: pg.Pool | pg.PoolClient): Sql {
+  return sqlOver(async (text, values) => {
+    const result = await client.query({ name: prepared(text), text, values, types: pgTypes });
+    return { rows: result.rows, changed: result.rowCount ?? 0 };
+  });
+}
+
+/** Waits for every promise, then throws the first failure (none is left rejected unobserved). */
+async function settle(promises: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((outcome) => outcome.status === "rejected");
   if (failed) throw (failed as PromiseRejectedResult).reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }
 
 /**
@@ -116,9 +117,12 @@ export function pgDatabase(pool: pg.Pool): SqlDatabase {
         const tx = onPg(client);
         const result = await work(tx);
         await begin;
-        const finals = (last?.(tx) ?? []).map((sql) => run(client, sql, []));
-        const [commit] = await all([client.query("COMMIT"), ...finals]);
-        if (commit.command !== "COMMIT") throw new Error(`The transaction ended in ${commit.command} instead of COMMIT.`);
+        // Each call below writes its statement at once, so they reach the server in this order, COMMIT last.
+        const finals = (last?.(tx) ?? []).map((sql) => tx.execute(sql));
+        const commit = client.query("COMMIT");
+        await settle([commit, ...finals]);
+        const { command } = await commit;
+        if (command !== "COMMIT") throw new Error(`The transaction ended in ${command} instead of COMMIT.`);
         client.release();
         return result;
       } catch (error) {
@@ -136,16 +140,10 @@ export function pgDatabase(pool: pg.Pool): SqlDatabase {
 const pgliteParsers = { [INT8]: (text: string) => BigInt(text), [TIMESTAMP]: utcTimestamp };
 
 function onPGlite(db: PGlite | PGliteTransaction): Sql {
-  return {
-    async query<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const { text, values: params } = statement(strings, values);
-      return (await db.query<T>(text, params, { parsers: pgliteParsers })).rows;
-    },
-    async execute(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const { text, values: params } = statement(strings, values);
-      return (await db.query(text, params, { parsers: pgliteParsers })).affectedRows ?? 0;
-    },
-  };
+  return sqlOver(async (text, values) => {
+    const result = await db.query(text, values, { parsers: pgliteParsers });
+    return { rows: result.rows, changed: result.affectedRows ?? 0 };
+  });
 }
 
 /** A PGlite instance as direct SQL; PGlite runs one transaction at a time, Prisma's included. */
