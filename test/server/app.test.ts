@@ -1,3 +1,4 @@
+import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/databases.js";
@@ -123,4 +124,28 @@ describeEachDatabase("Roster app", (kind) => {
     );
     expect(result.data?.createOrganization).toMatchObject({ __typename: "ValidationError", field: "slug" });
   });
+});
+
+describe("Roster's HTTP server", () => {
+  const t = useTestApp("pglite");
+
+  // IdPs pause mid-import; a connection Roster closed under them makes a non-idempotent request fail.
+  it("keeps an idle keep-alive connection open for longer than Node's default 5 s", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = http.get(`${t.url}/healthz`, { agent }, (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode!, reused: request.reusedSocket }));
+        });
+        request.on("error", reject);
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await get()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 });
