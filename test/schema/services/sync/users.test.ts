@@ -84,6 +84,20 @@ describeEachDatabase("sync of directory users", (kind) => {
     expect(await rosterUser(org.organizationId, org.email("daniel"))).toBeUndefined();
   });
 
+  it("rule 1: a user provisioned without an email joins, with the teams its groups give, once it gets one", async () => {
+    const org = await syncOrg(t, ["Eng"]);
+    await org.map("Eng", "Engineers");
+    const created = await org.scim.post("/Users", { schemas: [USER_SCHEMA], userName: `hal-${org.email("x").split("@")[0]}` });
+    expect(created.status).toBe(201);
+    await org.createGroup("Engineers", [created.body.id]);
+    expect((await org.state()).members.hal).toBeUndefined();
+    const patched = await org.scim.patch(`/Users/${created.body.id}`, [
+      { op: "add", path: "emails", value: [{ value: org.email("hal"), type: "work", primary: true }] },
+    ]);
+    expect(patched.status).toBeLessThan(300);
+    expect(await org.state()).toMatchObject({ members: { hal: "ACTIVE" }, teams: { Eng: { hal: ["Engineers"] } } });
+  });
+
   it("rule 2: refuses an email that another Roster user has, changing nothing", async () => {
     const org = await syncOrg(t);
     const id = await org.createUser("eve");
