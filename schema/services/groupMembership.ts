@@ -42,13 +42,24 @@ export async function applyMemberOperations(
 
 async function addMembers(tx: Tx, group: { id: string; directoryId: string }, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.query<{ id: string }>`
+  const rows = await tx.query<{ id: string }>(addMembersStatement(group, ids));
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Adds the directory's users among `ids` to the group. One primary-key lookup
+ * per id (OFFSET 0 keeps the subquery from being flattened into a join):
+ * without statistics the planner would otherwise read the whole directory to
+ * find the 100 users a PATCH names.
+ */
+export function addMembersStatement(group: { id: string; directoryId: string }, ids: string[]): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "DirectoryGroupMember" ("groupId", "directoryUserId")
-    SELECT ${group.id}::uuid, u.id FROM "DirectoryUser" u
-    WHERE u."directoryId" = ${group.directoryId}::uuid AND u.id = ANY(${ids}::uuid[])
+    SELECT ${group.id}::uuid, u.id
+    FROM unnest(${ids}::uuid[]) AS m(id), LATERAL (SELECT id, "directoryId" FROM "DirectoryUser" WHERE id = m.id OFFSET 0) u
+    WHERE u."directoryId" = ${group.directoryId}::uuid
     ON CONFLICT DO NOTHING
     RETURNING "directoryUserId"::text AS id`;
-  return rows.map((row) => row.id);
 }
 
 async function removeMembers(tx: Tx, groupId: string, ids: string[] | null): Promise<string[]> {
