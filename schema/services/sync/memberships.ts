@@ -70,18 +70,7 @@ export async function createMembership(
  */
 export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reason: string): Promise<void> {
   if (scope.userIds.length === 0) return;
-  const without: Prisma.Sql[] = [Prisma.empty];
-  if (scope.without?.directoryUserId) without.push(Prisma.sql`AND du.id <> ${scope.without.directoryUserId}::uuid`);
-  if (scope.without?.directoryId) without.push(Prisma.sql`AND du."directoryId" <> ${scope.without.directoryId}::uuid`);
-  const rows = await tx.query<MembershipRow>`
-    SELECT u.id AS "userId", u.email, ms.id AS "membershipId", ms.status, ms.source, ms.role,
-      (SELECT du."directoryId" FROM "DirectoryUser" du JOIN "Directory" d ON d.id = du."directoryId"
-       WHERE du."userId" = u.id AND d."organizationId" = ${scope.organizationId}::uuid AND du.active
-       ${Prisma.join(without, " ", "", "")}
-       ORDER BY du."createdAt", du.id LIMIT 1) AS "activeDirectoryId"
-    FROM "User" u
-    LEFT JOIN "Membership" ms ON ms."organizationId" = ${scope.organizationId}::uuid AND ms."userId" = u.id
-    WHERE u.id = ANY(${scope.userIds}::uuid[])`;
+  const rows = await tx.query<MembershipRow>(membershipRowsStatement(scope));
 
   const events: NewEvent[] = [];
   const created = rows.filter((r) => r.membershipId === null && r.activeDirectoryId);
@@ -126,6 +115,29 @@ export async function reconcileMemberships(tx: Tx, scope: MembershipScope, reaso
     .filter((r) => r.activeDirectoryId || (r.status === "ACTIVE" && r.source === "MANUAL"))
     .map((r) => r.userId);
   if (active.length > 0) await reconcileGrants(tx, { organizationId: scope.organizationId, userIds: active, without: scope.without }, reason);
+}
+
+/**
+ * Each user's membership and the directory, if any, that keeps it active: the
+ * oldest active directory user linked to them in the organization. That is
+ * looked up from the user's own directory users (OFFSET 0 keeps the
+ * subquery from being flattened): without statistics the planner would
+ * otherwise also read the directory's whole index.
+ */
+export function membershipRowsStatement(scope: MembershipScope): Prisma.Sql {
+  const without: Prisma.Sql[] = [Prisma.empty];
+  if (scope.without?.directoryUserId) without.push(Prisma.sql`AND du.id <> ${scope.without.directoryUserId}::uuid`);
+  if (scope.without?.directoryId) without.push(Prisma.sql`AND du."directoryId" <> ${scope.without.directoryId}::uuid`);
+  return Prisma.sql`
+    SELECT u.id AS "userId", u.email, ms.id AS "membershipId", ms.status, ms.source, ms.role,
+      (SELECT du."directoryId"
+       FROM (SELECT * FROM "DirectoryUser" WHERE "userId" = u.id OFFSET 0) du JOIN "Directory" d ON d.id = du."directoryId"
+       WHERE d."organizationId" = ${scope.organizationId}::uuid AND du.active
+       ${Prisma.join(without, " ", "", "")}
+       ORDER BY du."createdAt", du.id LIMIT 1) AS "activeDirectoryId"
+    FROM "User" u
+    LEFT JOIN "Membership" ms ON ms."organizationId" = ${scope.organizationId}::uuid AND ms."userId" = u.id
+    WHERE u.id = ANY(${scope.userIds}::uuid[])`;
 }
 
 /** Rule 3: a deactivated member leaves every team of the organization, hand-made memberships included. */
