@@ -32,9 +32,10 @@ const GROUPS: Table = { name: "DirectoryGroup", filter: groupFilterSql, sort: gr
  * - A first page is read directly, and when it is not full it is the whole
  *   result, so nothing is counted: the userName lookup IdPs make before
  *   every create is one plain index read.
- * - A deeper page takes its offset over ids alone, which the
- *   (directoryId, createdAt, id) index answers without reading rows, and
- *   reads only the page's rows, so it costs little more than the first.
+ * - A deeper page is one statement: it counts, then takes its offset over
+ *   ids alone from whichever end of the order is nearer, so a page near the
+ *   end costs what one near the start does and a full listing skips half
+ *   the rows it used to. Only the page's rows are read.
  * The total is `count(*)` whenever the page does not already tell it.
  */
 async function page<Row>(sql: Sql, table: Table, directoryId: string, query: ListQuery) {
@@ -42,10 +43,14 @@ async function page<Row>(sql: Sql, table: Table, directoryId: string, query: Lis
   const where = Prisma.sql`${tableSql}."directoryId" = ${directoryId}::uuid${
     query.filter?.trim() ? Prisma.sql` AND (${table.filter(query.filter)})` : Prisma.empty
   }`;
-  const direction = Prisma.raw(query.sortOrder === "descending" ? "DESC" : "ASC");
-  const order = query.sortBy?.trim()
-    ? Prisma.sql`${table.sort(query.sortBy)} ${direction} NULLS LAST, ${tableSql}."createdAt", ${tableSql}."id"`
-    : Prisma.sql`${tableSql}."createdAt" ${direction}, ${tableSql}."id" ${direction}`;
+  const direction = query.sortOrder === "descending" ? "DESC" : "ASC";
+  const orderBy = (forward: boolean) => {
+    const [main, tiebreak] = forward ? [direction, "ASC"] : [direction === "ASC" ? "DESC" : "ASC", "DESC"];
+    const nulls = Prisma.raw(forward ? "NULLS LAST" : "NULLS FIRST");
+    return query.sortBy?.trim()
+      ? Prisma.sql`${table.sort(query.sortBy)} ${Prisma.raw(main)} ${nulls}, ${tableSql}."createdAt" ${Prisma.raw(tiebreak)}, ${tableSql}."id" ${Prisma.raw(tiebreak)}`
+      : Prisma.sql`${tableSql}."createdAt" ${Prisma.raw(main)}, ${tableSql}."id" ${Prisma.raw(main)}`;
+  };
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
   const total = async () =>
@@ -53,20 +58,32 @@ async function page<Row>(sql: Sql, table: Table, directoryId: string, query: Lis
 
   if (count === 0) return { totalResults: await total(), startIndex, resources: [] as Row[] };
   if (startIndex === 1) {
-    const resources = await sql.query<Row>`SELECT * FROM ${tableSql} WHERE ${where} ORDER BY ${order} LIMIT ${count}`;
+    const resources = await sql.query<Row>`SELECT * FROM ${tableSql} WHERE ${where} ORDER BY ${orderBy(true)} LIMIT ${count}`;
     return { totalResults: resources.length < count ? resources.length : await total(), startIndex, resources };
   }
-  const [totalResults, resources] = await Promise.all([
-    total(),
-    sql.query<Row>`
-      SELECT r.* FROM unnest(ARRAY(
-        SELECT ${tableSql}."id" FROM ${tableSql} WHERE ${where}
-        ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}
-      )) WITH ORDINALITY AS p(id, position)
-      JOIN ${tableSql} r ON r.id = p.id
-      ORDER BY p.position`,
-  ]);
-  return { totalResults, startIndex, resources };
+  const offset = startIndex - 1;
+  // Backwards, the page starts `total - offset - count` rows from the end and
+  // may be cut short by it; the position puts its rows back in order.
+  const ids = (forward: boolean) => Prisma.sql`
+    SELECT ${tableSql}."id" FROM ${tableSql}
+    WHERE ${where} AND (SELECT n FROM total) ${Prisma.raw(forward ? ">=" : "<")} ${2 * offset + count}
+    ORDER BY ${orderBy(forward)}
+    LIMIT ${forward ? Prisma.sql`${count}` : Prisma.sql`least(${count}, greatest((SELECT n FROM total) - ${offset}, 0))`}
+    OFFSET ${forward ? Prisma.sql`${offset}` : Prisma.sql`greatest((SELECT n FROM total) - ${offset} - ${count}, 0)`}`;
+  const rows = await sql.query<Row & { total: bigint; position: bigint | null }>`
+    WITH total AS MATERIALIZED (SELECT count(*) AS n FROM ${tableSql} WHERE ${where}),
+    page AS (
+      SELECT id, position FROM unnest(ARRAY(${ids(true)})) WITH ORDINALITY AS f(id, position)
+      UNION ALL
+      SELECT id, -position FROM unnest(ARRAY(${ids(false)})) WITH ORDINALITY AS b(id, position)
+    )
+    SELECT r.*, total.n AS total, page.position
+    FROM total LEFT JOIN (page JOIN ${tableSql} r ON r.id = page.id) ON true
+    ORDER BY page.position`;
+  const resources = rows
+    .filter((row) => row.position !== null)
+    .map(({ total: _total, position: _position, ...row }) => row as unknown as Row);
+  return { totalResults: Number(rows[0].total), startIndex, resources };
 }
 
 export function listDirectoryUsers(sql: Sql, directoryId: string, query: ListQuery) {

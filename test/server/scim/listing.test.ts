@@ -40,6 +40,49 @@ describeEachDatabase("SCIM listing", (kind) => {
     expect((await list("count=abc")).body).toMatchObject({ status: "400", scimType: "invalidValue" });
   });
 
+  // Pages in the second half are read backwards from the end: they must be exactly the pages read forwards.
+  it.each([
+    ["", ids],
+    ["&sortOrder=descending", () => [...ids].reverse()],
+    ["&sortBy=name.familyName", () => [0, 2, 4, 6, 8, 10, 1, 3, 5, 7, 9, 11].map((i) => ids[i])],
+    ["&sortBy=name.familyName&sortOrder=descending", () => [1, 3, 5, 7, 9, 11, 0, 2, 4, 6, 8, 10].map((i) => ids[i])],
+  ] as [string, string[] | (() => string[])][])("reads every page at every startIndex alike (%s)", async (order, expected) => {
+    const all = typeof expected === "function" ? expected() : expected;
+    for (const count of [1, 5, 7]) {
+      for (let startIndex = 1; startIndex <= 13; startIndex += 1) {
+        const response = await list(`startIndex=${startIndex}&count=${count}${order}`);
+        expect(response.body.totalResults).toBe(12);
+        expect(response.body.Resources.map((u: { id: string }) => u.id), `startIndex=${startIndex}&count=${count}`).toEqual(
+          all.slice(startIndex - 1, startIndex - 1 + count),
+        );
+      }
+    }
+  });
+
+  it("keeps resources without the sort attribute last, read forwards or backwards", async () => {
+    const other = await newDirectory(t);
+    const created: { id: string; displayName?: string }[] = [];
+    for (const [i, displayName] of ["B", undefined, "A", undefined, "C", undefined].entries()) {
+      const user = await other.createUser(`sorted${i}@example.com`, displayName ? { displayName } : {});
+      created.push({ id: user.id, displayName });
+    }
+    const named = (names: string[]) => names.map((name) => created.find((u) => u.displayName === name)!.id);
+    const unnamed = created.filter((u) => !u.displayName).map((u) => u.id);
+    for (const [order, all] of [
+      ["", [...named(["A", "B", "C"]), ...unnamed]],
+      ["&sortOrder=descending", [...named(["C", "B", "A"]), ...unnamed]],
+    ] as const) {
+      for (const count of [1, 2, 4]) {
+        for (let startIndex = 1; startIndex <= 7; startIndex += 1) {
+          const response = await other.get(`/Users?sortBy=displayName&startIndex=${startIndex}&count=${count}${order}`);
+          expect(response.body.Resources.map((u: { id: string }) => u.id), `${order} ${startIndex}/${count}`).toEqual(
+            all.slice(startIndex - 1, startIndex - 1 + count),
+          );
+        }
+      }
+    }
+  });
+
   it("answers Okta's lookups, case-insensitively on userName", async () => {
     const exact = await list(`filter=${encodeURIComponent('userName eq "user05@example.com"')}&startIndex=1&count=100`);
     expect(exact.body.Resources.map((u: { id: string }) => u.id)).toEqual([ids[5]]);
