@@ -1,7 +1,7 @@
 import type { DirectoryGroup, DirectoryUser } from "../../prisma/database.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { InvalidFilterError, InvalidPathError, NotFoundError } from "../errors.js";
+import { InvalidFilterError, InvalidPathError } from "../errors.js";
 import { requireDirectoryAccess } from "../services/access.js";
 import { listDirectoryGroups, listDirectoryUsers, MAX_PAGE_SIZE } from "../services/scimListing.js";
 import { DirectoryType } from "./Directory.js";
@@ -43,8 +43,8 @@ const listArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) =
 });
 
 /** The directory a listing is of, once the caller may read it (an IdP's own token needs no lookup). */
-async function listedDirectory(directory: { typename: string; id: string }, ctx: Context): Promise<string> {
-  if (directory.typename !== "Directory") throw new NotFoundError("No such directory.");
+async function listedDirectory(directory: { id: string }, ctx: Context): Promise<string> {
+  // The argument's `for: DirectoryType` has already refused ids of other types.
   await requireDirectoryAccess(ctx.prisma, ctx.actor, directory.id);
   return directory.id;
 }
