@@ -53,8 +53,8 @@ async function page<Row>(sql: Sql, table: Table, directoryId: string, query: Lis
   };
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.count ?? 100)));
-  const total = async () =>
-    Number((await sql.query<{ total: bigint }>`SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`)[0].total);
+  const countAll = Prisma.sql`SELECT count(*) AS total FROM ${tableSql} WHERE ${where}`;
+  const total = async () => Number((await sql.query<{ total: bigint }>(countAll))[0].total);
 
   if (count === 0) return { totalResults: await total(), startIndex, resources: [] as Row[] };
   if (startIndex === 1) {
@@ -66,19 +66,19 @@ async function page<Row>(sql: Sql, table: Table, directoryId: string, query: Lis
   // may be cut short by it; the position puts its rows back in order.
   const ids = (forward: boolean) => Prisma.sql`
     SELECT ${tableSql}."id" FROM ${tableSql}
-    WHERE ${where} AND (SELECT n FROM total) ${Prisma.raw(forward ? ">=" : "<")} ${2 * offset + count}
+    WHERE ${where} AND (SELECT total FROM counted) ${Prisma.raw(forward ? ">=" : "<")} ${2 * offset + count}
     ORDER BY ${orderBy(forward)}
-    LIMIT ${forward ? Prisma.sql`${count}` : Prisma.sql`least(${count}, greatest((SELECT n FROM total) - ${offset}, 0))`}
-    OFFSET ${forward ? Prisma.sql`${offset}` : Prisma.sql`greatest((SELECT n FROM total) - ${offset} - ${count}, 0)`}`;
+    LIMIT ${forward ? Prisma.sql`${count}` : Prisma.sql`least(${count}, greatest((SELECT total FROM counted) - ${offset}, 0))`}
+    OFFSET ${forward ? Prisma.sql`${offset}` : Prisma.sql`greatest((SELECT total FROM counted) - ${offset} - ${count}, 0)`}`;
   const rows = await sql.query<Row & { total: bigint; position: bigint | null }>`
-    WITH total AS MATERIALIZED (SELECT count(*) AS n FROM ${tableSql} WHERE ${where}),
+    WITH counted AS MATERIALIZED (${countAll}),
     page AS (
       SELECT id, position FROM unnest(ARRAY(${ids(true)})) WITH ORDINALITY AS f(id, position)
       UNION ALL
       SELECT id, -position FROM unnest(ARRAY(${ids(false)})) WITH ORDINALITY AS b(id, position)
     )
-    SELECT r.*, total.n AS total, page.position
-    FROM total LEFT JOIN (page JOIN ${tableSql} r ON r.id = page.id) ON true
+    SELECT r.*, counted.total, page.position
+    FROM counted LEFT JOIN (page JOIN ${tableSql} r ON r.id = page.id) ON true
     ORDER BY page.position`;
   const resources = rows
     .filter((row) => row.position !== null)
