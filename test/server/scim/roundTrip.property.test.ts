@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { useTestApp } from "../../support/app.js";
@@ -60,8 +61,20 @@ function unique<T extends { userName: string }>(body: T): T & { schemas: string[
   return { schemas: [USER_SCHEMA, ENTERPRISE_SCHEMA], ...body, userName: `${body.userName}#${serial}` };
 }
 
-/** A user sent without `active` is active. */
-const withDefaults = (body: Record<string, unknown>) => ({ active: true, ...body });
+/**
+ * What a written user reads back as: active unless it says otherwise, and a
+ * multi-valued attribute's identical values kept once (RFC 7643 §2.4 leaves
+ * duplicates to the server; Roster drops them as it stores them).
+ */
+const withDefaults = (body: Record<string, unknown>) => ({
+  active: true,
+  ...Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.filter((item, i) => value.findIndex((other) => isDeepStrictEqual(other, item)) === i) : value,
+    ]),
+  ),
+});
 
 /** RFC 7643 §2.5: an empty object or list is an unassigned attribute, which a server need not return. */
 function assigned(value: unknown): unknown {
