@@ -14,17 +14,17 @@ describeEachDatabase("inTransaction", (kind) => {
     const organizationId = decodeGlobalID((await createOrganization(t)).id).id;
     const bus = createLocalEventBus();
     notifyCommitsTo(t.db, bus);
-    const seen: number[] = [];
     // What a woken subscriber does: read the outbox. It must already see the events.
+    // The local bus calls listeners as it is notified, so each wake has started its read by the time inTransaction returns.
+    const reads: Promise<number>[] = [];
     bus.subscribe(organizationId, () => {
-      void t.db.prisma.event.count({ where: { organizationId } }).then((n) => seen.push(n));
+      reads.push(t.db.prisma.event.count({ where: { organizationId } }));
     });
 
     await inTransaction(t.db.sql, async (tx) => {
       await recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 1 } }]);
       await recordEvents(tx, organizationId, [{ type: "team.created", payload: { n: 2 } }]);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(seen).toEqual([]);
+      expect(reads).toHaveLength(0);
     });
     await expect(
       inTransaction(t.db.sql, async (tx) => {
@@ -32,9 +32,8 @@ describeEachDatabase("inTransaction", (kind) => {
         throw new Error("changed my mind");
       }),
     ).rejects.toThrow("changed my mind");
-    await new Promise((resolve) => setTimeout(resolve, 50));
 
-    expect(seen).toEqual([2]);
+    expect(await Promise.all(reads)).toEqual([2]);
     const events = await t.db.prisma.event.findMany({ where: { organizationId }, orderBy: { sequence: "asc" } });
     expect(events.map((e) => [e.sequence, e.payload])).toEqual([
       [1n, { n: 1 }],
