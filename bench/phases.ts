@@ -1,3 +1,4 @@
+import { cpuSpent, type CpuMeter } from "./cpu.js";
 import { forEachConcurrently, type ScimLoad } from "./loadGenerator.js";
 import { PhaseRecorder, median, type PhaseStats } from "./stats.js";
 import { PAGE_SIZE, PATCH_BATCH, type Workload } from "./workload.js";
@@ -49,13 +50,20 @@ const patch = (...operations: unknown[]) => ({ schemas: [PATCH_SCHEMA], Operatio
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Replays the Okta-style run phase by phase; each phase starts when the previous one is done. */
-export async function runWorkload(load: ScimLoad, w: Workload, concurrency: number, log: (line: string) => void): Promise<RunResult> {
+export async function runWorkload(
+  load: ScimLoad,
+  w: Workload,
+  concurrency: number,
+  log: (line: string) => void,
+  cpu?: CpuMeter,
+): Promise<RunResult> {
   const phases: PhaseStats[] = [];
   const observed: Observed = { userIds: [], groupIds: [], listedTotals: [], listedIds: [], groupMemberIds: [] };
   const phase = async <T>(name: string, items: readonly T[], work: (item: T, r: PhaseRecorder) => Promise<void>) => {
     const recorder = new PhaseRecorder(name);
+    const before = cpu?.();
     await forEachConcurrently(items, concurrency, (item) => work(item, recorder));
-    const stats = recorder.finish();
+    const stats = { ...recorder.finish(), ...(before ? { cpu: cpuSpent(before, cpu!()) } : {}) };
     phases.push(stats);
     log(`  ${name}: ${stats.requests} requests, ${stats.errors} errors, ${(stats.wallMs / 1000).toFixed(2)} s`);
   };

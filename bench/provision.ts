@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
+import { cpuMeter, type CpuMeter } from "./cpu.js";
 import { ScimLoad } from "./loadGenerator.js";
 import { parseOptions, type BenchOptions } from "./options.js";
 import { runWorkload, type RunResult } from "./phases.js";
@@ -16,10 +17,10 @@ import { expectedState, MAPPED_GROUP, planWorkload, type Workload } from "./work
 
 const log = (line: string) => console.log(line);
 
-async function replay(baseUrl: string, token: string, w: Workload, concurrency: number): Promise<RunResult> {
+async function replay(baseUrl: string, token: string, w: Workload, concurrency: number, cpu?: CpuMeter): Promise<RunResult> {
   const load = new ScimLoad(baseUrl, token, concurrency);
   try {
-    return await runWorkload(load, w, concurrency, log);
+    return await runWorkload(load, w, concurrency, log, cpu);
   } finally {
     await load.close();
   }
@@ -29,7 +30,7 @@ async function ceilingRun(w: Workload, concurrency: number) {
   log("in-memory SCIM responder (ceiling):");
   const { server, match } = await startServer("bench/memoryScim.ts", {}, /^\{"port":(\d+)\}$/);
   try {
-    const run = await replay(`http://127.0.0.1:${match[1]}/scim/v2/memory`, "memory", w, concurrency);
+    const run = await replay(`http://127.0.0.1:${match[1]}/scim/v2/memory`, "memory", w, concurrency, cpuMeter(server.pid));
     return { run, peakRssMiB: server.peakRssMiB() };
   } finally {
     await server.stop();
@@ -40,7 +41,8 @@ async function rosterRun(options: BenchOptions, w: Workload) {
   log(`Roster (${options.databaseUrl ? "PostgreSQL" : "embedded PGlite"}):`);
   const target = await startRoster({ databaseUrl: options.databaseUrl, mappedGroupName: w.groupName(MAPPED_GROUP) });
   try {
-    const run = await replay(target.baseUrl, target.token, w, options.concurrency);
+    const cpu = cpuMeter(target.server.pid, options.databaseUrl);
+    const run = await replay(target.baseUrl, target.token, w, options.concurrency, cpu);
     const peakRssMiB = target.server.peakRssMiB();
     log("  checking the end state…");
     const checks: Check[] = [...checkObserved(w, expectedState(w), run.observed), ...(await checkRoster(target, expectedState(w)))];

@@ -1,4 +1,5 @@
 import { availableParallelism, cpus, totalmem } from "node:os";
+import type { CpuReading } from "./cpu.js";
 import type { RunResult } from "./phases.js";
 import { percentile, perSecond, type PhaseStats } from "./stats.js";
 import type { Check } from "./verify.js";
@@ -13,6 +14,8 @@ export interface PhaseSummary {
   p95: number;
   p99: number;
   wallMs: number;
+  /** CPU per request in µs by process, and how many cores they kept busy together; absent where not measured. */
+  cpu?: { serverUs: number; databaseUs?: number; generatorUs: number; busyCores: number };
 }
 
 export interface TargetSummary {
@@ -75,6 +78,17 @@ function summarizePhase(p: PhaseStats): PhaseSummary {
     p95: percentile(p.latencies, 95),
     p99: percentile(p.latencies, 99),
     wallMs: p.wallMs,
+    ...(p.cpu ? { cpu: cpuPerRequest(p.cpu, p.requests, p.wallMs) } : {}),
+  };
+}
+
+function cpuPerRequest(cpu: CpuReading, requests: number, wallMs: number): NonNullable<PhaseSummary["cpu"]> {
+  const us = (ms: number) => (ms * 1000) / Math.max(requests, 1);
+  return {
+    serverUs: us(cpu.server),
+    ...(cpu.database !== undefined ? { databaseUs: us(cpu.database) } : {}),
+    generatorUs: us(cpu.generator),
+    busyCores: wallMs > 0 ? (cpu.server + (cpu.database ?? 0) + cpu.generator) / wallMs : 0,
   };
 }
 
@@ -187,9 +201,44 @@ export function printReport(report: BenchReport): void {
     ]);
   });
   row(["whole run", `${roster.phases.reduce((s, p) => s + p.requests, 0)}`, `${roster.errors}`, "", "", "", "", (roster.wallMs / 1000).toFixed(2), `${(ceiling.wallMs / 1000).toFixed(2)} s`, (ceiling.wallMs / roster.wallMs).toFixed(2)]);
+  printCpu(report);
   console.log(`\nserver peak RSS: Roster ${roster.peakRssMiB.toFixed(0)} MiB, in-memory responder ${ceiling.peakRssMiB.toFixed(0)} MiB`);
   console.log("\nend state:");
   for (const c of report.checks) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
   console.log("\ntargets:");
   for (const g of report.goals) console.log(`  ${g.met ? "met " : "MISS"} ${pad(g.target, 52)} ${pad(g.figure, 58)} goal ${g.goal}`);
+}
+
+/**
+ * Where each phase's CPU went, per request: what the targets cost in the
+ * machine's cores (a phase that keeps every core busy can only get faster by
+ * spending less CPU per request). The database column is the PostgreSQL
+ * server's processes when it runs on this machine; embedded, it is inside Roster's.
+ * /proc counts in 10 ms ticks, so phases shorter than a quarter second show "–".
+ */
+function printCpu(report: BenchReport): void {
+  const { roster, ceiling } = report;
+  if (!roster.phases.some((p) => p.cpu)) return;
+  const database = report.machine.database.startsWith("PostgreSQL") ? "PostgreSQL" : "(in Roster)";
+  console.log(`\nCPU per request, µs (${report.machine.cpus} cores):`);
+  const header = ["phase", "Roster", database, "generator", "cores busy", "responder", "generator", "cores busy"];
+  const widths = [44, 9, 11, 10, 11, 10, 10, 11];
+  const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : left(c, widths[i]))).join(" "));
+  row(header);
+  const us = (n?: number) => (n === undefined ? "–" : n.toFixed(0));
+  const measured = (p: PhaseSummary) => (p.wallMs >= 250 ? p.cpu : undefined);
+  roster.phases.forEach((phase, i) => {
+    const r = measured(phase);
+    const c = measured(ceiling.phases[i]);
+    row([
+      phase.name,
+      us(r?.serverUs),
+      us(r?.databaseUs),
+      us(r?.generatorUs),
+      r ? r.busyCores.toFixed(2) : "–",
+      us(c?.serverUs),
+      us(c?.generatorUs),
+      c ? c.busyCores.toFixed(2) : "–",
+    ]);
+  });
 }

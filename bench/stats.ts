@@ -1,3 +1,5 @@
+import type { CpuReading } from "./cpu.js";
+
 /** Latencies and outcome of one phase of a run. */
 export interface PhaseStats {
   name: string;
@@ -8,6 +10,8 @@ export interface PhaseStats {
   wallMs: number;
   /** Per-request latencies in ms, sorted ascending. */
   latencies: number[];
+  /** CPU each process spent during the phase, where it can be measured. */
+  cpu?: CpuReading;
 }
 
 export function percentile(sorted: number[], p: number): number {
