@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: replays an Okta-style provisioning run over real HTTP,
  * first against an in-memory SCIM responder (the ceiling this machine's HTTP
- * and load generator allow), then against Roster, and reports both.
+ * and load generator allow), then against the same responder behind Roster's
+ * HTTP stack (express), then against Roster, and reports all three.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
@@ -26,9 +27,10 @@ async function replay(baseUrl: string, token: string, w: Workload, concurrency: 
   }
 }
 
-async function ceilingRun(w: Workload, concurrency: number) {
-  log("in-memory SCIM responder (ceiling):");
-  const { server, match } = await startServer("bench/memoryScim.ts", {}, /^\{"port":(\d+)\}$/);
+async function responderRun(w: Workload, concurrency: number, behindExpress: boolean) {
+  log(behindExpress ? "in-memory SCIM responder behind express:" : "in-memory SCIM responder (ceiling):");
+  const args = behindExpress ? ["--express"] : [];
+  const { server, match } = await startServer("bench/memoryScim.ts", {}, /^\{"port":(\d+)\}$/, [], args);
   try {
     const run = await replay(`http://127.0.0.1:${match[1]}/scim/v2/memory`, "memory", w, concurrency, cpuMeter(server.pid));
     return { run, peakRssMiB: server.peakRssMiB() };
@@ -67,12 +69,18 @@ async function databaseLabel(url?: string): Promise<string> {
 const argv = process.argv.slice(2);
 const options = parseOptions(argv);
 const workload = planWorkload(options);
-const ceiling = await ceilingRun(workload, options.concurrency);
+const ceiling = await responderRun(workload, options.concurrency, false);
+const express = await responderRun(workload, options.concurrency, true);
 const roster = await rosterRun(options, workload);
 
 const ceilingSummary = summarize(ceiling.run, ceiling.peakRssMiB, workload.sizes);
+const expressSummary = summarize(express.run, express.peakRssMiB, workload.sizes);
 const rosterSummary = summarize(roster.run, roster.peakRssMiB, workload.sizes);
-const checks = [...checkObserved(workload, expectedState(workload), ceiling.run.observed).map((c) => ({ ...c, name: `ceiling: ${c.name}` })), ...roster.checks];
+const checks = [
+  ...checkObserved(workload, expectedState(workload), ceiling.run.observed).map((c) => ({ ...c, name: `ceiling: ${c.name}` })),
+  ...checkObserved(workload, expectedState(workload), express.run.observed).map((c) => ({ ...c, name: `behind express: ${c.name}` })),
+  ...roster.checks,
+];
 const baseline = options.baseline ? (JSON.parse(readFileSync(options.baseline, "utf8")) as BenchReport) : undefined;
 const report: BenchReport = {
   command: `${options.databaseUrl && !argv.some((a) => a.startsWith("--database-url")) ? `DATABASE_URL=${options.databaseUrl} ` : ""}npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
@@ -81,6 +89,7 @@ const report: BenchReport = {
   sizes: workload.sizes,
   concurrency: options.concurrency,
   ceiling: ceilingSummary,
+  express: expressSummary,
   roster: rosterSummary,
   checks,
   goals: goals(workload.sizes, ceilingSummary, rosterSummary, roster.checks, baseline),

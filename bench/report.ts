@@ -38,6 +38,8 @@ export interface BenchReport {
   sizes: Sizes;
   concurrency: number;
   ceiling: TargetSummary;
+  /** The ceiling's responder behind express, pino-http and express.json: Roster's HTTP stack alone (absent in older reports). */
+  express?: TargetSummary;
   roster: TargetSummary;
   checks: Check[];
   goals: Goal[];
@@ -174,7 +176,7 @@ const pad = (value: string, width: number) => (value.length >= width ? value : v
 const left = (value: string, width: number) => (value.length >= width ? value : " ".repeat(width - value.length) + value);
 
 export function printReport(report: BenchReport): void {
-  const { roster, ceiling } = report;
+  const { roster, ceiling, express } = report;
   const m = report.machine;
   console.log(`\n${report.command}`);
   console.log(`${report.date} · ${m.cpus} CPUs (${m.cpuModel}) · ${m.memoryGiB} GiB · Node ${m.node} · ${m.database}`);
@@ -202,6 +204,11 @@ export function printReport(report: BenchReport): void {
   });
   row(["whole run", `${roster.phases.reduce((s, p) => s + p.requests, 0)}`, `${roster.errors}`, "", "", "", "", (roster.wallMs / 1000).toFixed(2), `${(ceiling.wallMs / 1000).toFixed(2)} s`, (ceiling.wallMs / roster.wallMs).toFixed(2)]);
   printCpu(report);
+  if (express) {
+    console.log(
+      `\nthe responder behind express (Roster's HTTP stack, no GraphQL, no database): ${express.usersPerSecond.toFixed(0)} users/s = ${(express.usersPerSecond / ceiling.usersPerSecond).toFixed(2)}× ceiling, whole run ${(express.wallMs / 1000).toFixed(2)} s = ${(express.wallMs / ceiling.wallMs).toFixed(2)}× ceiling`,
+    );
+  }
   console.log(`\nserver peak RSS: Roster ${roster.peakRssMiB.toFixed(0)} MiB, in-memory responder ${ceiling.peakRssMiB.toFixed(0)} MiB`);
   console.log("\nend state:");
   for (const c of report.checks) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.detail}`);
@@ -217,12 +224,12 @@ export function printReport(report: BenchReport): void {
  * /proc counts in 10 ms ticks, so phases shorter than a quarter second show "–".
  */
 function printCpu(report: BenchReport): void {
-  const { roster, ceiling } = report;
+  const { roster, ceiling, express } = report;
   if (!roster.phases.some((p) => p.cpu)) return;
   const database = report.machine.database.startsWith("PostgreSQL") ? "PostgreSQL" : "(in Roster)";
   console.log(`\nCPU per request, µs (${report.machine.cpus} cores):`);
-  const header = ["phase", "Roster", database, "generator", "cores busy", "responder", "generator", "cores busy"];
-  const widths = [44, 9, 11, 10, 11, 10, 10, 11];
+  const header = ["phase", "Roster", database, "generator", "cores busy", "responder", "behind express"];
+  const widths = [44, 9, 11, 10, 11, 10, 15];
   const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : left(c, widths[i]))).join(" "));
   row(header);
   const us = (n?: number) => (n === undefined ? "–" : n.toFixed(0));
@@ -230,6 +237,7 @@ function printCpu(report: BenchReport): void {
   roster.phases.forEach((phase, i) => {
     const r = measured(phase);
     const c = measured(ceiling.phases[i]);
+    const e = express && measured(express.phases[i]);
     row([
       phase.name,
       us(r?.serverUs),
@@ -237,8 +245,7 @@ function printCpu(report: BenchReport): void {
       us(r?.generatorUs),
       r ? r.busyCores.toFixed(2) : "–",
       us(c?.serverUs),
-      us(c?.generatorUs),
-      c ? c.busyCores.toFixed(2) : "–",
+      us(e?.serverUs),
     ]);
   });
 }

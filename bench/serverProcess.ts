@@ -24,11 +24,12 @@ export async function startServer(
   env: Record<string, string>,
   ready: RegExp,
   scriptNodeArgs: string[] = [],
+  scriptArgs: string[] = [],
 ): Promise<{ server: ServerProcess; match: RegExpMatchArray }> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under load.
   const nodeArgs = [...scriptNodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...scriptArgs], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
