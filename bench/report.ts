@@ -220,14 +220,15 @@ export function printReport(report: BenchReport): void {
  * Where each phase's CPU went, per request: what the targets cost in the
  * machine's cores (a phase that keeps every core busy can only get faster by
  * spending less CPU per request). The database column is the PostgreSQL
- * server's processes when it runs on this machine; embedded, it is inside Roster's.
+ * server's processes when it runs on this machine (a remote one shows "–").
  * /proc counts in 10 ms ticks, so phases shorter than a quarter second show "–".
  */
 function printCpu(report: BenchReport): void {
   const { roster, ceiling, express } = report;
   if (!roster.phases.some((p) => p.cpu)) return;
-  const database = report.machine.database.startsWith("PostgreSQL") ? "PostgreSQL" : "(in Roster)";
-  console.log(`\nCPU per request, µs (${report.machine.cpus} cores):`);
+  const embedded = !report.machine.database.startsWith("PostgreSQL");
+  const database = embedded ? "PGlite" : "PostgreSQL";
+  console.log(`\nCPU per request, µs (${report.machine.cpus} cores)${embedded ? "; PGlite runs inside Roster's process, so its CPU is in Roster's column" : ""}:`);
   const header = ["phase", "Roster", database, "generator", "cores busy", "responder", "behind express"];
   const widths = [44, 9, 11, 10, 11, 10, 15];
   const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : left(c, widths[i]))).join(" "));
