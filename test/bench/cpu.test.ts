@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { cpuMeter, cpuSpent } from "../../bench/cpu.js";
 
@@ -35,6 +36,24 @@ describe("bench CPU meter", () => {
     const end = performance.now() + 150;
     while (performance.now() < end);
     expect(cpuSpent(before, meter()).generator).toBeGreaterThanOrEqual(100);
+  });
+
+  // The README's test command names the machine's PostgreSQL; without it there is no server process to read.
+  it.skipIf(!process.env.TEST_DATABASE_URL)("counts the CPU a local PostgreSQL backend spends", async () => {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const meter = cpuMeter(process.pid, process.env.TEST_DATABASE_URL)!;
+      const before = meter();
+      const started = performance.now();
+      // Busy work inside the backend, none in this process: at least 300 ms of the server's CPU.
+      while (performance.now() - started < 300) await client.query("SELECT count(*) FROM generate_series(1, 2000000)");
+      const spent = cpuSpent(before, meter());
+      expect(spent.database).toBeGreaterThanOrEqual(200);
+      expect(spent.database).toBeGreaterThan(spent.generator);
+    } finally {
+      await client.end();
+    }
   });
 
   it("reads PostgreSQL's processes only when the database is on this machine", () => {
