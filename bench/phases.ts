@@ -63,7 +63,8 @@ export async function runWorkload(
     const recorder = new PhaseRecorder(name);
     const before = cpu?.();
     await forEachConcurrently(items, concurrency, (item) => work(item, recorder));
-    const stats = { ...recorder.finish(), ...(before ? { cpu: cpuSpent(before, cpu!()) } : {}) };
+    const finished = recorder.finish();
+    const stats = cpu && before ? { ...finished, cpu: cpuSpent(before, cpu()) } : finished;
     phases.push(stats);
     log(`  ${name}: ${stats.requests} requests, ${stats.errors} errors, ${(stats.wallMs / 1000).toFixed(2)} s`);
   };

@@ -76,11 +76,10 @@ const roster = await rosterRun(options, workload);
 const ceilingSummary = summarize(ceiling.run, ceiling.peakRssMiB, workload.sizes);
 const expressSummary = summarize(express.run, express.peakRssMiB, workload.sizes);
 const rosterSummary = summarize(roster.run, roster.peakRssMiB, workload.sizes);
-const checks = [
-  ...checkObserved(workload, expectedState(workload), ceiling.run.observed).map((c) => ({ ...c, name: `ceiling: ${c.name}` })),
-  ...checkObserved(workload, expectedState(workload), express.run.observed).map((c) => ({ ...c, name: `behind express: ${c.name}` })),
-  ...roster.checks,
-];
+/** The end-state checks of a responder's run, named for it. */
+const responderChecks = (label: string, run: RunResult) =>
+  checkObserved(workload, expectedState(workload), run.observed).map((c) => ({ ...c, name: `${label}: ${c.name}` }));
+const checks = [...responderChecks("ceiling", ceiling.run), ...responderChecks("behind express", express.run), ...roster.checks];
 const baseline = options.baseline ? (JSON.parse(readFileSync(options.baseline, "utf8")) as BenchReport) : undefined;
 const report: BenchReport = {
   command: `${options.databaseUrl && !argv.some((a) => a.startsWith("--database-url")) ? `DATABASE_URL=${options.databaseUrl} ` : ""}npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
